@@ -1,0 +1,4 @@
+"""Storage for ClearDesk: SQLite schema, migrations, repositories, backup.
+
+No Qt here, and the only package that contains SQL.
+"""

@@ -1,0 +1,169 @@
+"""Writing changes: field events (last writer per field wins), append-only rows, outbox.
+
+Callers wrap a group of writes in :func:`transaction`; the outbox row for each
+change is written inside the same transaction, so a change and its intent to
+sync can never be separated by a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from db.schema import ENTITY_FIELDS, ENTITY_TABLES
+
+APPEND_TABLES = {
+    "notes": ("id", "case_id", "body", "created_at", "hlc", "device", "author"),
+    "checklist": ("id", "case_id", "step", "done", "at", "source", "evidence", "hlc", "device"),
+    "updates": ("id", "case_id", "at", "channel", "body", "hlc", "device"),
+}
+
+
+@dataclass(frozen=True)
+class FieldEvent:
+    id: str
+    entity: str
+    entity_id: str
+    field: str
+    value: Any  # JSON-serialisable
+    hlc: str
+    device: str
+    at: str  # ISO-8601 UTC
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def case_ref(case_id: str, at: str) -> str:
+    """A short reference an agent can read out: creation date and four hex digits."""
+    return f"{at[2:4]}{at[5:7]}{at[8:10]}-{case_id.replace('-', '')[-4:].upper()}"
+
+
+def _column_value(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _outbox(conn: sqlite3.Connection, kind: str, row_id: str, payload: Mapping[str, Any],
+            at: str) -> None:
+    conn.execute(
+        "INSERT INTO outbox(kind, row_id, payload, created_at) VALUES (?, ?, ?, ?)",
+        (kind, row_id, json.dumps(payload, ensure_ascii=False), at),
+    )
+
+
+def apply_field_events(conn: sqlite3.Connection, events: Iterable[FieldEvent],
+                       *, outbox: bool = True) -> int:
+    """Record events and update the derived rows where an event is the newest for its field.
+
+    Idempotent: an event id seen before is ignored. Returns how many were new.
+    """
+    applied = 0
+    for ev in events:
+        fields = ENTITY_FIELDS.get(ev.entity)
+        if fields is None or ev.field not in fields:
+            raise ValueError(f"unknown field {ev.entity}.{ev.field}")
+        cur = conn.execute(
+            "INSERT INTO events(id, entity, entity_id, field, value, hlc, device, at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+            (ev.id, ev.entity, ev.entity_id, ev.field,
+             json.dumps(ev.value, ensure_ascii=False), ev.hlc, ev.device, ev.at),
+        )
+        if cur.rowcount == 0:
+            continue
+        applied += 1
+        if outbox:
+            _outbox(conn, "event", ev.id, asdict(ev), ev.at)
+        current = conn.execute(
+            "SELECT hlc FROM field_state WHERE entity = ? AND entity_id = ? AND field = ?",
+            (ev.entity, ev.entity_id, ev.field),
+        ).fetchone()
+        table = ENTITY_TABLES[ev.entity]
+        _ensure_row(conn, table, ev)
+        if current is not None and current[0] >= ev.hlc:
+            continue
+        conn.execute(
+            "INSERT INTO field_state(entity, entity_id, field, hlc, event_id)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT(entity, entity_id, field)"
+            " DO UPDATE SET hlc = excluded.hlc, event_id = excluded.event_id",
+            (ev.entity, ev.entity_id, ev.field, ev.hlc, ev.id),
+        )
+        # Field and table names come from the whitelist in db.schema, never from input.
+        conn.execute(
+            f"UPDATE {table} SET {ev.field} = ? WHERE id = ?",
+            (_column_value(ev.value), ev.entity_id),
+        )
+        if ev.entity == "customer" and ev.field == "phone":
+            digits = "".join(ch for ch in str(ev.value or "") if ch.isdigit())
+            conn.execute("UPDATE customers SET phone_digits = ? WHERE id = ?",
+                         (digits, ev.entity_id))
+    return applied
+
+
+def _ensure_row(conn: sqlite3.Connection, table: str, ev: FieldEvent) -> None:
+    if table == "cases":
+        conn.execute(
+            "INSERT INTO cases(id, ref, created_at, updated_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET"
+            " created_at = min(created_at, excluded.created_at),"
+            " updated_at = max(updated_at, excluded.updated_at)",
+            (ev.entity_id, case_ref(ev.entity_id, ev.at), ev.at, ev.at),
+        )
+    else:
+        conn.execute(
+            f"INSERT INTO {table}(id, created_at, updated_at) VALUES (?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET"
+            " created_at = min(created_at, excluded.created_at),"
+            " updated_at = max(updated_at, excluded.updated_at)",
+            (ev.entity_id, ev.at, ev.at),
+        )
+
+
+def append_rows(conn: sqlite3.Connection, table: str, rows: Iterable[Mapping[str, Any]],
+                *, outbox: bool = True) -> int:
+    """Insert append-only rows (notes, checklist ticks, updates). Idempotent by id."""
+    cols = APPEND_TABLES[table]
+    sql = (f"INSERT INTO {table}({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+           " ON CONFLICT(id) DO NOTHING")
+    inserted = 0
+    for row in rows:
+        cur = conn.execute(sql, tuple(row.get(c) for c in cols))
+        if cur.rowcount:
+            inserted += 1
+            if outbox:
+                _outbox(conn, table, str(row["id"]), {"table": table, **row},
+                        str(row.get("created_at") or row.get("at")))
+            if table != "checklist" and "case_id" in row:
+                conn.execute("UPDATE cases SET updated_at = max(updated_at, ?) WHERE id = ?",
+                             (row.get("created_at") or row.get("at"), row["case_id"]))
+    return inserted
+
+
+def save_draft(conn: sqlite3.Connection, case_id: str, body: str, at: str) -> None:
+    if body:
+        conn.execute(
+            "INSERT INTO note_drafts(case_id, body, updated_at) VALUES (?, ?, ?)"
+            " ON CONFLICT(case_id) DO UPDATE SET body = excluded.body,"
+            " updated_at = excluded.updated_at",
+            (case_id, body, at),
+        )
+    else:
+        conn.execute("DELETE FROM note_drafts WHERE case_id = ?", (case_id,))
+
+
+def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key)"
+                 " DO UPDATE SET value = excluded.value", (key, value))

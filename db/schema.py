@@ -1,0 +1,131 @@
+"""Local SQLite schema and its migrations.
+
+The schema version lives in ``PRAGMA user_version``. Each migration is a function
+that takes a :class:`sqlite_utils.Database` and moves it up by one version; all
+of them run inside one transaction per step, so a failed upgrade leaves the old
+database untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+import sqlite_utils
+
+# Columns of the materialised entity tables, derived from field events.
+CUSTOMER_FIELDS = ("name", "phone", "id_number")
+CASE_FIELDS = (
+    "customer_id", "status", "stage", "category", "severity", "style", "complaint",
+    "department", "owner", "solution_options", "solution", "action_flaw", "action_impact",
+    "result", "satisfaction", "followup_date", "followup_done", "root_cause", "prevention",
+    "resolved_at", "agent",
+)
+CALLBACK_FIELDS = ("case_id", "due_at", "note", "status", "done_at")
+ENTITY_TABLES = {"customer": "customers", "case": "cases", "callback": "callbacks"}
+ENTITY_FIELDS = {"customer": CUSTOMER_FIELDS, "case": CASE_FIELDS, "callback": CALLBACK_FIELDS}
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["customers"].create(
+        {"id": str, "name": str, "phone": str, "phone_digits": str, "id_number": str,
+         "created_at": str, "updated_at": str},
+        pk="id",
+    )
+    db["customers"].create_index(["phone_digits"])
+    db["customers"].create_index(["id_number"])
+    db["cases"].create(
+        {"id": str, "ref": str, "created_at": str, "updated_at": str,
+         "customer_id": str, "status": str, "stage": str, "category": str, "severity": str,
+         "style": str, "complaint": str, "department": str, "owner": str,
+         "solution_options": str, "solution": str, "action_flaw": str, "action_impact": str,
+         "result": str, "satisfaction": int, "followup_date": str, "followup_done": int,
+         "root_cause": str, "prevention": str, "resolved_at": str, "agent": str},
+        pk="id",
+    )
+    for cols in (["created_at"], ["updated_at"], ["status"], ["category"], ["customer_id"],
+                 ["followup_date"]):
+        db["cases"].create_index(cols)
+    db["callbacks"].create(
+        {"id": str, "case_id": str, "created_at": str, "updated_at": str, "due_at": str,
+         "note": str, "status": str, "done_at": str},
+        pk="id",
+    )
+    db["callbacks"].create_index(["status", "due_at"])
+    db["callbacks"].create_index(["case_id"])
+    # Field edits: the log from which the three tables above are derived.
+    db["events"].create(
+        {"id": str, "entity": str, "entity_id": str, "field": str, "value": str,
+         "hlc": str, "device": str, "at": str},
+        pk="id",
+    )
+    db["events"].create_index(["entity", "entity_id"])
+    db["field_state"].create(
+        {"entity": str, "entity_id": str, "field": str, "hlc": str, "event_id": str},
+        pk=("entity", "entity_id", "field"),
+    )
+    # Append-only rows.
+    db["notes"].create(
+        {"id": str, "case_id": str, "body": str, "created_at": str, "hlc": str,
+         "device": str, "author": str},
+        pk="id",
+    )
+    db["notes"].create_index(["case_id", "created_at"])
+    db["checklist"].create(
+        {"id": str, "case_id": str, "step": str, "done": int, "at": str, "source": str,
+         "evidence": str, "hlc": str, "device": str},
+        pk="id",
+    )
+    db["checklist"].create_index(["case_id", "hlc"])
+    db["updates"].create(
+        {"id": str, "case_id": str, "at": str, "channel": str, "body": str, "hlc": str,
+         "device": str},
+        pk="id",
+    )
+    db["updates"].create_index(["case_id", "at"])
+    # Local only: what is being typed right now (crash safety, never synced).
+    db["note_drafts"].create({"case_id": str, "body": str, "updated_at": str}, pk="case_id")
+    # Outbox: written in the same transaction as the change it carries.
+    db.execute(
+        "CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
+        " row_id TEXT NOT NULL, payload TEXT NOT NULL, created_at TEXT NOT NULL,"
+        " acked_at TEXT)"
+    )
+    db.execute("CREATE INDEX idx_outbox_pending ON outbox(seq) WHERE acked_at IS NULL")
+
+
+def _v2(db: sqlite_utils.Database) -> None:
+    """Full-text search. Trigram tokens find Chinese text, which has no spaces."""
+    for table, cols in (
+        ("cases", ["complaint", "result", "root_cause", "prevention", "action_flaw",
+                   "action_impact", "ref"]),
+        ("customers", ["name", "phone", "phone_digits", "id_number"]),
+        ("notes", ["body"]),
+    ):
+        db[table].enable_fts(cols, tokenize="trigram", create_triggers=True, replace=True)
+        db[f"{table}_fts"].rebuild_fts()
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Upgrade ``conn`` to ``target``. Returns the version it started from."""
+    start = schema_version(conn)
+    db = sqlite_utils.Database(conn)
+    for version in range(start, target):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version](db)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    return start

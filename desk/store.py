@@ -1,0 +1,146 @@
+"""The database executor: one thread owns the SQLite connection.
+
+Callers on any thread use :meth:`Store.call` (wait for the result) or
+:meth:`Store.submit` (fire and forget, e.g. autosave). Errors from storage are
+turned into :class:`StoreError` with a stable ``code`` the UI translates.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from db import backup as db_backup
+from db.clock import HybridClock, new_id
+from db.connection import DatabaseError, classify, open_database
+from db.events import set_meta, transaction
+from db.queries import get_meta
+from db.schema import SCHEMA_VERSION
+
+T = TypeVar("T")
+
+BACKUP_EVERY_S = 12 * 3600
+
+
+class StoreError(Exception):
+    """Storage failed. ``code``: locked, corrupt, newer_schema, unwritable, missing, readonly."""
+
+    def __init__(self, code: str, path: Path, detail: str = "",
+                 found_version: int | None = None) -> None:
+        super().__init__(f"{code}: {detail}")
+        self.code = code
+        self.path = path
+        self.detail = detail
+        self.found_version = found_version
+        self.supported_version = SCHEMA_VERSION
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    modified: float
+
+
+def _wrap(exc: BaseException, path: Path) -> StoreError:
+    if isinstance(exc, DatabaseError):
+        return StoreError(exc.code, exc.path, exc.detail, exc.found_version)
+    if isinstance(exc, sqlite3.OperationalError) and "readonly" in str(exc).lower():
+        return StoreError("readonly", path, str(exc))
+    if isinstance(exc, sqlite3.Error):
+        return StoreError(classify(exc), path, str(exc))
+    return StoreError("unwritable", path, str(exc))
+
+
+class Store:
+    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix="cleardesk-db")
+        self._closed = False
+        self._lock = threading.Lock()
+        try:
+            result = self._executor.submit(open_database, self.path, readonly=readonly).result()
+        except BaseException as exc:
+            self._executor.shutdown(wait=True)
+            raise _wrap(exc, self.path) from exc
+        self._conn = result.conn
+        self.upgraded_from = result.upgraded_from
+        self.device = self.call(self._device_id)
+        self.clock = HybridClock(self.device)
+
+    def _device_id(self, conn: sqlite3.Connection) -> str:
+        device = get_meta(conn, "device_id")
+        if device is None:
+            device = secrets.token_hex(6)
+            if not self.readonly:
+                with transaction(conn):
+                    set_meta(conn, "device_id", device)
+        return device
+
+    def clock_id(self) -> str:
+        """A new UUIDv7 for a row made on this device."""
+        return new_id()
+
+    def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``fn(conn, *args)`` on the database thread and wait for it."""
+        return self.submit(fn, *args, **kwargs).result()
+
+    def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
+        def run() -> T:
+            try:
+                return fn(self._conn, *args, **kwargs)
+            except StoreError:
+                raise
+            except (sqlite3.Error, DatabaseError) as exc:
+                raise _wrap(exc, self.path) from exc
+
+        with self._lock:
+            if self._closed:
+                raise StoreError("closed", self.path, "the database is closed")
+            return self._executor.submit(run)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+        self._executor.submit(self._conn.close)
+        self._executor.shutdown(wait=True)
+
+    # Backups -----------------------------------------------------------------
+    @property
+    def backup_dir(self) -> Path:
+        return db_backup.backup_dir_for(self.path)
+
+    def backup_if_due(self, every_s: float = BACKUP_EVERY_S) -> Path | None:
+        """Make a rotating backup when the last one is older than ``every_s``.
+
+        Opens its own connection, so it may run on any thread (the UI runs it in
+        the background after the window is shown).
+        """
+        age = db_backup.last_backup_age_s(self.backup_dir)
+        if age is not None and age < every_s:
+            return None
+        return self.backup_now()
+
+    def backup_now(self) -> Path:
+        try:
+            return db_backup.make_backup(self.path, self.backup_dir)
+        except (sqlite3.Error, OSError) as exc:
+            raise _wrap(exc, self.path) from exc
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    return [BackupInfo(p, p.stat().st_mtime)
+            for p in db_backup.list_backups(db_backup.backup_dir_for(db_path))]
+
+
+def restore_backup(backup: Path, db_path: Path) -> Path:
+    """Replace the database with ``backup``; returns where the old file was kept."""
+    return db_backup.restore_backup(backup, db_path)
