@@ -1,0 +1,38 @@
+"""Suite-wide rules: Qt runs offscreen, and no test may leave a thread running."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+
+# Before any test creates a QApplication (none of the imports above loads Qt).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+THREAD_GRACE_S = 2.0
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_threads() -> Iterator[None]:
+    """Fail a test that leaves a non-daemon thread behind.
+
+    Threads that are still finishing get up to THREAD_GRACE_S in total to end (joined, not polled).
+    Set up before, and torn down after, every other function-scoped fixture of the test.
+    """
+    before = set(threading.enumerate())
+    yield
+    deadline = time.monotonic() + THREAD_GRACE_S
+    leaked = []
+    for thread in threading.enumerate():
+        if thread in before or thread.daemon or thread is threading.current_thread():
+            continue
+        thread.join(max(0.0, deadline - time.monotonic()))
+        if thread.is_alive():
+            leaked.append(thread)
+    if leaked:
+        names = ", ".join(f"{t.name!r} (target {getattr(t, '_target', None)!r})" for t in leaked)
+        pytest.fail(f"test left {len(leaked)} thread(s) running after {THREAD_GRACE_S:.0f} s: "
+                    f"{names}", pytrace=False)

@@ -1,0 +1,32 @@
+"""Small formatting helpers for the UI (times shown in local time)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from desk.timeutil import parse_iso
+
+
+def local(iso: str) -> datetime:
+    return parse_iso(iso).astimezone()
+
+
+def short_time(iso: str) -> str:
+    if not iso:
+        return ""
+    dt = local(iso)
+    if dt.date() == datetime.now().date():
+        return dt.strftime("%H:%M:%S")
+    return dt.strftime("%Y-%m-%d %H:%M")
+
+
+def countdown(seconds: float) -> str:
+    """``mm:ss`` (or ``h:mm:ss``) of a non-negative number of seconds."""
+    s = int(abs(seconds))
+    h, rest = divmod(s, 3600)
+    m, sec = divmod(rest, 60)
+    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m:02d}:{sec:02d}"
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)

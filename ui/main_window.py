@@ -1,0 +1,283 @@
+"""The main window only assembles the parts: case list, case editor, notes, CLEAR panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QMainWindow, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget,
+)
+
+from desk.cases import CaseError, CaseService
+from desk.content import Catalog, Clear
+from desk.store import StoreError
+from ui.callbacks import BuyTimeDialog, CallbackBannerWidget
+from ui.case_editor import CaseEditorWidget
+from ui.case_list import CaseListWidget
+from ui.clear_panel import ClearPanelWidget
+from ui.i18n import Translations, resolve_language
+from ui.notes_widget import NotesWidget
+
+CALLBACK_POLL_MS = 15_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, service: CaseService, clear: Clear, catalog: Catalog,
+                 translations: Translations, settings: QSettings) -> None:
+        super().__init__()
+        self.service = service
+        self.clear = clear
+        self.catalog = catalog
+        self.translations = translations
+        self.settings = settings
+        self.case_id: str | None = None
+        self.setObjectName("main_window")
+        self.resize(1360, 820)
+        self.poll = QTimer(self)
+        self.poll.setInterval(CALLBACK_POLL_MS)
+        self.poll.timeout.connect(self.refresh_callbacks)
+        self.poll.start()
+        self.build()
+        recovered = service.recover_drafts()
+        self.list.refresh()
+        if recovered:
+            self.open_case(recovered[-1])
+            self.statusBar().showMessage(
+                self.tr("Restored notes that had not been added yet."), 10_000)
+
+    # -- assembly (run again when the language changes) ---------------------------
+    def build(self) -> None:
+        lang = self.translations.language
+        self.setWindowTitle(self.tr("ClearDesk"))
+        root = QWidget()
+        v = QVBoxLayout(root)
+        v.setContentsMargins(6, 6, 6, 6)
+        self.banner = CallbackBannerWidget()
+        self.banner.done_requested.connect(self._on_callback_done)
+        self.banner.open_case_requested.connect(self.open_case)
+        v.addWidget(self.banner)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.list = CaseListWidget(self.service, self.catalog, lang)
+        self.list.case_selected.connect(self.open_case)
+        middle = QSplitter(Qt.Orientation.Vertical)
+        self.editor = CaseEditorWidget(self.service, self.catalog, lang)
+        self.editor.case_changed.connect(lambda _c: self._on_case_changed())
+        self.editor.open_case.connect(self.open_case)
+        self.editor.failed.connect(self.report)
+        self.notes = NotesWidget(self.service, self.catalog, lang)
+        self.notes.failed.connect(self.report)
+        self.notes.changed.connect(self._on_case_changed)
+        middle.addWidget(self.editor)
+        middle.addWidget(self.notes)
+        middle.setSizes([480, 300])
+        self.panel = ClearPanelWidget(self.clear, self.catalog, lang)
+        self.panel.step_toggled.connect(self._on_step_toggled)
+        self.panel.buy_time_requested.connect(self.buy_time)
+        self.editor.style_changed.connect(self.panel.set_style)
+        for w in (self.list, middle, self.panel):
+            split.addWidget(w)
+        split.setSizes([380, 620, 360])
+        split.setStretchFactor(1, 1)
+        v.addWidget(split, 1)
+        self.setCentralWidget(root)
+        self._build_actions()
+        self.open_case(self.case_id)
+        self.refresh_callbacks()
+        if self.service.store.readonly:
+            self.statusBar().showMessage(self.tr("Read-only: nothing you change is saved."))
+
+    def _build_actions(self) -> None:
+        for bar in self.findChildren(QToolBar):
+            self.removeToolBar(bar)
+            bar.deleteLater()
+        bar = QToolBar(self.tr("Actions"))
+        bar.setObjectName("actions")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        self.actions_by_name: dict[str, QAction] = {}
+
+        def add(name: str, text: str, keys: list[str], slot: object, visible: bool = True) -> None:
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setToolTip(f"{text} ({', '.join(keys)})" if keys else text)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            if visible:
+                bar.addAction(action)
+            self.actions_by_name[name] = action
+
+        add("new_case", self.tr("New case"), ["Ctrl+N"], self.new_case)
+        add("buy_time", self.tr("Buy time"), ["Ctrl+B"], self.buy_time)
+        add("focus_notes", self.tr("Notes"), ["F6"], self.focus_notes)
+        add("search", self.tr("Search"), ["Ctrl+F"], self.focus_search)
+        add("letter", self.tr("Thank-you letter"), ["Ctrl+Shift+L"], self.letter)
+        add("settings", self.tr("Settings"), ["Ctrl+,"], self.open_settings)
+        add("help", self.tr("Shortcuts"), ["F1"], self.show_shortcuts)
+        for step in self.clear.steps:
+            add(f"tick_{step.key}", self.tr("Tick step %1").replace("%1", step.key),
+                [f"Ctrl+{step.order}"], lambda _=False, k=step.key: self.panel.toggle(k),
+                visible=False)
+
+    # -- cases ------------------------------------------------------------------------
+    def open_case(self, case_id: str | None) -> None:
+        self.editor.flush()
+        case = None
+        if case_id:
+            try:
+                case = self.service.case(case_id)
+            except CaseError:
+                case = None
+        self.case_id = case.id if case else None
+        self.notes.load(self.case_id)
+        self.editor.load(case)
+        self.panel.set_enabled_for_case(case is not None)
+        self.panel.set_style(case.style if case else "")
+        self.panel.set_state(self.service.checklist(case.id) if case else {})
+        self.list.select(self.case_id)
+
+    def new_case(self) -> None:
+        if self._readonly():
+            return
+        case = self.service.new_case()
+        self.open_case(case.id)
+        self.list.refresh()
+        self.editor.tabs.setCurrentIndex(0)
+        self.editor.phone.setFocus()
+
+    def _on_case_changed(self) -> None:
+        self.list.refresh()
+        self.refresh_callbacks()
+
+    def _on_step_toggled(self, key: str, done: bool) -> None:
+        if self.case_id is None or self._readonly():
+            return
+        try:
+            self.service.tick_step(self.case_id, key, done)
+        except (CaseError, StoreError) as exc:
+            self.report(exc)
+        self.panel.set_state(self.service.checklist(self.case_id))
+
+    # -- callbacks ----------------------------------------------------------------------
+    def buy_time(self) -> None:
+        if self.case_id is None:
+            self.statusBar().showMessage(self.tr("Open or create a case first."), 5000)
+            return
+        if self._readonly():
+            return
+        dialog = BuyTimeDialog(self.clear, self.translations.language, self)
+        if dialog.exec():
+            try:
+                self.service.schedule_callback(self.case_id, dialog.due(), dialog.note.text())
+            except (CaseError, StoreError) as exc:
+                self.report(exc)
+            self._on_case_changed()
+
+    def refresh_callbacks(self) -> None:
+        try:
+            callbacks = self.service.open_callbacks()
+        except StoreError as exc:
+            self.report(exc)
+            return
+        self.banner.set_callbacks(callbacks)
+        overdue = self.banner.state == "overdue"
+        title = self.tr("ClearDesk")
+        self.setWindowTitle(("⚠ " + self.tr("Callback overdue") + " — " + title)
+                            if overdue else title)
+
+    def _on_callback_done(self, callback_id: str) -> None:
+        try:
+            self.service.finish_callback(callback_id)
+        except (CaseError, StoreError) as exc:
+            self.report(exc)
+        self._on_case_changed()
+
+    # -- other actions -------------------------------------------------------------------
+    def focus_notes(self) -> None:
+        self.notes.tabs.setCurrentIndex(0)
+        self.notes.editor.setFocus()
+
+    def focus_search(self) -> None:
+        self.list.tabs.setCurrentIndex(0)
+        self.list.search.setFocus()
+        self.list.search.selectAll()
+
+    def letter(self) -> None:
+        from ui.letter_dialog import LetterDialog
+
+        if self.case_id is None:
+            self.statusBar().showMessage(self.tr("Open or create a case first."), 5000)
+            return
+        self.editor.flush()
+        case = self.service.case(self.case_id)
+        customer = self.service.customer(case.customer_id) if case.customer_id else None
+        LetterDialog(case, customer, self.translations.language,
+                     str(self.settings.value("organisation", "")),
+                     str(self.settings.value("signatory", "")), self).exec()
+
+    def open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        before = self.translations.language
+        if SettingsDialog(self.settings, str(self.service.store.path), self).exec():
+            self.service.agent = str(self.settings.value("agent_name", ""))
+            lang = resolve_language(str(self.settings.value("language", "system")))
+            if lang != before:
+                self.switch_language(lang)
+
+    def switch_language(self, lang: str) -> None:
+        self.editor.flush()
+        self.notes.autosave()
+        self.translations.install(lang)
+        self.build()
+        self.list.refresh()
+
+    def show_shortcuts(self) -> None:
+        rows = [(a.text(), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+                for a in self.actions_by_name.values()]
+        rows.append((self.tr("Add note"), "Ctrl+Enter"))
+        text = "\n".join(f"{keys:>14}   {name}" for name, keys in rows)
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), text)
+
+    # -- errors ----------------------------------------------------------------------------
+    def _readonly(self) -> bool:
+        if self.service.store.readonly:
+            self.statusBar().showMessage(self.tr("Read-only: nothing you change is saved."),
+                                         5000)
+            return True
+        return False
+
+    def message_for(self, exc: BaseException) -> str:
+        code = getattr(exc, "code", "")
+        messages = {
+            "too_long": self.tr("That text is too long to save (over 10 million characters). "
+                                "Shorten it or attach it as a file elsewhere."),
+            "past": self.tr("That time has already passed. Choose a time in the future."),
+            "readonly": self.tr("Read-only: nothing you change is saved."),
+            "locked": self.tr("The database is busy (another window or program is writing). "
+                              "What you typed is kept on screen; try again in a moment."),
+            "corrupt": self.tr("The database reported damage. Close ClearDesk; at the next "
+                               "start you can restore the last backup."),
+            "unwritable": self.tr("The database cannot be written (disk full or no "
+                                  "permission). What you typed is kept on screen."),
+        }
+        return messages.get(code, self.tr("Something went wrong: %1").replace("%1", str(exc)))
+
+    def report(self, exc: BaseException) -> None:
+        self.statusBar().showMessage(self.message_for(exc), 15_000)
+
+    # -- window events ------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            # Another window may have changed the same database meanwhile.
+            self.list.refresh()
+            self.refresh_callbacks()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.editor.flush()
+        if not self.service.store.readonly:
+            self.notes.commit()
+        self.poll.stop()
+        super().closeEvent(event)
