@@ -1,8 +1,7 @@
-"""Bilingual content in ``resources/``: the CLEAR method, the catalog, the letter templates.
+"""Bilingual content from ``resources/`` (CLEAR method, catalog, letters); Qt- and schema-free.
 
-Qt-free and schema-free: JSON is checked while the frozen dataclasses are built from their type
-hints. Errors are ContentError(code) with code missing, invalid, version or unknown (bad key).
-"""
+JSON is checked while the frozen dataclasses are built from their type hints; any problem is a
+ContentError whose code is missing, invalid, version or unknown (a lookup by a bad key)."""
 
 from __future__ import annotations
 
@@ -60,10 +59,15 @@ class _Lookup(Generic[T]):
 
 
 @dataclass(frozen=True)
-class Step:
+class Named:
+    """A keyed item with a bilingual name; the base of all catalog items."""
     key: str
-    order: int
     name: Text
+
+
+@dataclass(frozen=True)
+class Step(Named):
+    order: int
     goal: Text
     principle: Text
     techniques: tuple[Text, ...]
@@ -86,16 +90,7 @@ class Clear:
     buy_time: BuyTime
     confirm_understanding: Text
     agitated_now: tuple[Text, ...]
-
     step = _Lookup[Step]("steps")
-
-
-@dataclass(frozen=True)
-class Named:
-    """An item that is just a key and a bilingual name."""
-
-    key: str
-    name: Text
 
 
 class Severity(Named): ...
@@ -130,20 +125,15 @@ class ProcessStep(Described):
 
 
 @dataclass(frozen=True)
-class Style:
-    key: str
-    name: Text
+class Style(Named):
     signs: Text
     strategy: Text
     say: tuple[Text, ...]
 
 
 @dataclass(frozen=True)
-class Stage:
-    key: str
+class Stage(Described):
     order: int
-    name: Text
-    description: Text
     do_now: Text
 
 
@@ -186,9 +176,9 @@ def _build(tp: Any, value: object, where: str) -> Any:
         if not isinstance(value, list) or not value:
             raise ContentError("invalid", f"{where}: expected a non-empty list")
         items = tuple(_build(get_args(tp)[0], v, f"{where}[{i}]") for i, v in enumerate(value))
-        keys = [k for k in (getattr(item, "key", None) for item in items) if k is not None]
-        if len(set(keys)) != len(keys):
-            dupes = sorted({k for k in keys if keys.count(k) > 1})
+        keys = [getattr(item, "key", None) for item in items]
+        dupes = sorted({k for k in keys if k is not None and keys.count(k) > 1})
+        if dupes:
             raise ContentError("invalid", f"{where}: duplicate key(s) {', '.join(dupes)}")
         orders = [getattr(item, "order", 0) for item in items]
         if any(orders) and orders != list(range(1, len(items) + 1)):
@@ -240,8 +230,7 @@ def load_catalog(resources_dir: Path) -> Catalog:
 
 def load_letter_template(resources_dir: Path, lang: str) -> string.Template:
     """The thank-you letter (感谢信) for ``lang``; placeholders are :data:`LETTER_FIELDS`."""
-    name = Text(zh="letter_zh_CN.txt", en="letter_en.txt").get(lang)
-    path = Path(resources_dir) / "templates" / name
+    path = Path(resources_dir) / "templates" / Text("letter_zh_CN.txt", "letter_en.txt").get(lang)
     template = string.Template(_read(path))
     for match in template.pattern.finditer(template.template):
         ident = match.group("named") or match.group("braced")
@@ -252,10 +241,8 @@ def load_letter_template(resources_dir: Path, lang: str) -> string.Template:
 
 def resources_dir() -> Path:
     """``$CLEARDESK_RESOURCES``, else the PyInstaller bundle's, else the source tree's."""
-    env = os.environ.get(ENV_RESOURCES)
-    if env:
+    if env := os.environ.get(ENV_RESOURCES):
         return Path(env).expanduser()
-    meipass = getattr(sys, "_MEIPASS", None)
-    if getattr(sys, "frozen", False) and meipass:
+    if getattr(sys, "frozen", False) and (meipass := getattr(sys, "_MEIPASS", None)):
         return Path(meipass) / "resources"
     return Path(__file__).resolve().parent.parent / "resources"

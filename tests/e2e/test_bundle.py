@@ -1,0 +1,87 @@
+"""The PyInstaller bundle (build.spec) builds; the bundled `cleardesk selftest` passes offscreen.
+
+Slow (a few minutes: PyInstaller analyses PySide6), still part of the default run and of CI.
+Everything is built under pytest's tmp_path; nothing is written into the source tree.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD_TIMEOUT_S = 1500
+
+
+def _tail(text: str, lines: int = 60) -> str:
+    return "\n".join(text.splitlines()[-lines:])
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Build dist/cleardesk/ once for this module; returns the bundled executable."""
+    tmp = tmp_path_factory.mktemp("bundle")
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("CLEARDESK_RESOURCES", None)  # bundle the repository's resources/
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+         str(ROOT / "build.spec"), "--distpath", str(tmp / "dist"),
+         "--workpath", str(tmp / "build")],
+        cwd=tmp, env=env, capture_output=True, text=True, timeout=BUILD_TIMEOUT_S,
+        stdin=subprocess.DEVNULL)
+    elapsed = time.monotonic() - started
+    assert result.returncode == 0, (f"PyInstaller failed after {elapsed:.0f} s:\n"
+                                    + _tail(result.stdout + result.stderr))
+    exe = tmp / "dist" / "cleardesk" / ("cleardesk.exe" if os.name == "nt" else "cleardesk")
+    assert exe.is_file(), f"no executable at {exe}:\n{_tail(result.stdout + result.stderr)}"
+    size = sum(p.stat().st_size for p in exe.parent.rglob("*") if p.is_file())
+    print(f"bundle built in {elapsed:.0f} s, {size / 2**20:.1f} MiB")
+    yield exe
+    shutil.rmtree(tmp, ignore_errors=True)  # a few hundred MB; pytest would keep three of them
+
+
+@pytest.mark.slow
+def test_bundle_contents(bundle: Path) -> None:
+    internal = bundle.parent / "_internal"
+    resources = internal / "resources"
+    assert (resources / "content" / "clear.json").is_file()
+    assert (resources / "translations" / "cleardesk_zh_CN.qm").is_file()
+    assert not list(resources.rglob("*.ts")), "translation sources should not be bundled"
+    qt_catalogues = {p.name for p in (internal / "PySide6").rglob("qt*.qm")}
+    assert "qtbase_zh_CN.qm" in qt_catalogues, "Qt's own zh_CN catalogue (standard dialogs)"
+    assert "qtbase_de.qm" not in qt_catalogues, "only the languages we ship"
+    if sys.platform.startswith("linux"):
+        plugins = internal / "PySide6" / "Qt" / "plugins"
+        platforms = {p.name for p in (plugins / "platforms").iterdir()}
+        assert {"libqoffscreen.so", "libqxcb.so"} <= platforms, platforms
+    unwanted = [p.name for p in internal.rglob("*") if p.name.startswith(
+        ("libQt6Quick", "libQt6Qml", "libQt6WebEngine", "libQt6Pdf", "tcl", "tk", "_tkinter"))]
+    assert not unwanted, f"unused heavy modules bundled: {unwanted}"
+
+
+@pytest.mark.slow
+def test_bundled_selftest_passes_offscreen(bundle: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("CLEARDESK_RESOURCES", "CLEARDESK_DATA_DIR", "PYTHONPATH", "PYTHONHOME")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["HOME"] = str(tmp_path / "home")  # QSettings and caches stay out of the real home
+    result = subprocess.run([str(bundle), "--data-dir", str(data), "selftest"],
+                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+                            stdin=subprocess.DEVNULL)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, f"bundled selftest exited {result.returncode}:\n{output}"
+    assert list(data.glob("*.db")), f"no database created in {data}:\n{output}"
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("translation zh_CN") for line in lines), output
+    assert any(line.startswith("translation en") for line in lines), output
+    zh = next(line for line in lines if line.startswith("translation zh_CN"))
+    assert zh != "translation zh_CN: New case", f"zh_CN catalogue not loaded: {zh}"
