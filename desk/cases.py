@@ -16,8 +16,16 @@ from db import queries as q
 from db.events import FieldEvent, append_rows, apply_field_events, save_draft, transaction
 from db.schema import CASE_FIELDS, CUSTOMER_FIELDS
 from desk.models import (
-    STATUSES, STEP_KEYS, Callback, Case, CaseSummary, Customer, CustomerHistory, Note,
-    StepState, Update,
+    STATUSES,
+    STEP_KEYS,
+    Callback,
+    Case,
+    CaseSummary,
+    Customer,
+    CustomerHistory,
+    Note,
+    StepState,
+    Update,
 )
 from desk.store import Store
 from desk.timeutil import local_day_range, now_iso, parse_iso, to_iso

@@ -29,7 +29,7 @@ def draft_letter(resources: Path, lang: str, case: Case, customer: Customer | No
         "complaint": _sentence(case.complaint, zh),
         "resolution": _sentence(case.result or case.action_flaw, zh),
         "prevention": _sentence(case.prevention or case.root_cause, zh),
-        "organisation": organisation.strip() or ("本店" if zh else "our store"),
+        "organisation": organisation.strip() or ("本店" if zh else ""),
         "signatory": signatory.strip() or ("客户服务部" if zh else "Customer Service"),
     }
     return template.safe_substitute(values)

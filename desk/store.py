@@ -58,14 +58,15 @@ def _wrap(exc: BaseException, path: Path) -> StoreError:
 
 
 class Store:
-    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: Path, *, readonly: bool = False, check: bool = True) -> None:
         self.path = Path(path)
         self.readonly = readonly
         self._executor = ThreadPoolExecutor(1, thread_name_prefix="cleardesk-db")
         self._closed = False
         self._lock = threading.Lock()
         try:
-            result = self._executor.submit(open_database, self.path, readonly=readonly).result()
+            result = self._executor.submit(open_database, self.path, readonly=readonly,
+                                           check=check).result()
         except BaseException as exc:
             self._executor.shutdown(wait=True)
             raise _wrap(exc, self.path) from exc

@@ -41,7 +41,8 @@ def open_store(db_path: Path) -> Store | None:
     readonly = False
     while True:
         try:
-            return Store(db_path, readonly=readonly)
+            # Read-only is the way to copy out what is left of a damaged file: no check.
+            return Store(db_path, readonly=readonly, check=not readonly)
         except StoreError as exc:
             choice = StartupProblemDialog.ask(exc)
             if choice.action == "retry":

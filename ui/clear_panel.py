@@ -6,7 +6,14 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QGridLayout, QGroupBox, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desk.content import Catalog, Clear, Step

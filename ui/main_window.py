@@ -5,7 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QMainWindow, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desk.cases import CaseError, CaseService
@@ -268,14 +273,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.message_for(exc), 15_000)
 
     # -- window events ------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             # Another window may have changed the same database meanwhile.
             self.list.refresh()
             self.refresh_callbacks()
         super().changeEvent(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.editor.flush()
         if not self.service.store.readonly:
             self.notes.commit()
