@@ -27,15 +27,15 @@ ENTITY_FIELDS = {"customer": CUSTOMER_FIELDS, "case": CASE_FIELDS, "callback": C
 
 
 def _v1(db: sqlite_utils.Database) -> None:
-    db["meta"].create({"key": str, "value": str}, pk="key")
-    db["customers"].create(
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("customers").create(
         {"id": str, "name": str, "phone": str, "phone_digits": str, "id_number": str,
          "created_at": str, "updated_at": str},
         pk="id",
     )
-    db["customers"].create_index(["phone_digits"])
-    db["customers"].create_index(["id_number"])
-    db["cases"].create(
+    db.table("customers").create_index(["phone_digits"])
+    db.table("customers").create_index(["id_number"])
+    db.table("cases").create(
         {"id": str, "ref": str, "created_at": str, "updated_at": str,
          "customer_id": str, "status": str, "stage": str, "category": str, "severity": str,
          "style": str, "complaint": str, "department": str, "owner": str,
@@ -46,46 +46,46 @@ def _v1(db: sqlite_utils.Database) -> None:
     )
     for cols in (["created_at"], ["updated_at"], ["status"], ["category"], ["customer_id"],
                  ["followup_date"]):
-        db["cases"].create_index(cols)
-    db["callbacks"].create(
+        db.table("cases").create_index(cols)
+    db.table("callbacks").create(
         {"id": str, "case_id": str, "created_at": str, "updated_at": str, "due_at": str,
          "note": str, "status": str, "done_at": str},
         pk="id",
     )
-    db["callbacks"].create_index(["status", "due_at"])
-    db["callbacks"].create_index(["case_id"])
+    db.table("callbacks").create_index(["status", "due_at"])
+    db.table("callbacks").create_index(["case_id"])
     # Field edits: the log from which the three tables above are derived.
-    db["events"].create(
+    db.table("events").create(
         {"id": str, "entity": str, "entity_id": str, "field": str, "value": str,
          "hlc": str, "device": str, "at": str},
         pk="id",
     )
-    db["events"].create_index(["entity", "entity_id"])
-    db["field_state"].create(
+    db.table("events").create_index(["entity", "entity_id"])
+    db.table("field_state").create(
         {"entity": str, "entity_id": str, "field": str, "hlc": str, "event_id": str},
         pk=("entity", "entity_id", "field"),
     )
     # Append-only rows.
-    db["notes"].create(
+    db.table("notes").create(
         {"id": str, "case_id": str, "body": str, "created_at": str, "hlc": str,
          "device": str, "author": str},
         pk="id",
     )
-    db["notes"].create_index(["case_id", "created_at"])
-    db["checklist"].create(
+    db.table("notes").create_index(["case_id", "created_at"])
+    db.table("checklist").create(
         {"id": str, "case_id": str, "step": str, "done": int, "at": str, "source": str,
          "evidence": str, "hlc": str, "device": str},
         pk="id",
     )
-    db["checklist"].create_index(["case_id", "hlc"])
-    db["updates"].create(
+    db.table("checklist").create_index(["case_id", "hlc"])
+    db.table("updates").create(
         {"id": str, "case_id": str, "at": str, "channel": str, "body": str, "hlc": str,
          "device": str},
         pk="id",
     )
-    db["updates"].create_index(["case_id", "at"])
+    db.table("updates").create_index(["case_id", "at"])
     # Local only: what is being typed right now (crash safety, never synced).
-    db["note_drafts"].create({"case_id": str, "body": str, "updated_at": str}, pk="case_id")
+    db.table("note_drafts").create({"case_id": str, "body": str, "updated_at": str}, pk="case_id")
     # Outbox: written in the same transaction as the change it carries.
     db.execute(
         "CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
@@ -103,8 +103,8 @@ def _v2(db: sqlite_utils.Database) -> None:
         ("customers", ["name", "phone", "phone_digits", "id_number"]),
         ("notes", ["body"]),
     ):
-        db[table].enable_fts(cols, tokenize="trigram", create_triggers=True, replace=True)
-        db[f"{table}_fts"].rebuild_fts()
+        db.table(table).enable_fts(cols, tokenize="trigram", create_triggers=True, replace=True)
+        db.table(f"{table}_fts").rebuild_fts()
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]

@@ -32,5 +32,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.app import run_gui, run_selftest  # Qt only for the commands that need it
 
     if command == "selftest":
-        return run_selftest(data_dir=args.data_dir, lang=args.lang)
-    return run_gui(data_dir=args.data_dir, lang=args.lang, argv=sys.argv[:1])
+        return int(run_selftest(data_dir=args.data_dir, lang=args.lang))
+    return int(run_gui(data_dir=args.data_dir, lang=args.lang, argv=sys.argv[:1]))
