@@ -247,10 +247,12 @@ class CaseEditorWidget(QWidget):
             self.matches = self.service.lookup(self.phone.text(), self.id_number.text(),
                                                exclude_case=self.case.id)
         count = 0
+        statuses = {s.key: s.name.get(self.lang) for s in self.catalog.statuses}
         for match in self.matches:
             for c in match.cases:
+                status = statuses.get(c.status, c.status)
                 item = QListWidgetItem(f"{c.ref}  {short_time(c.created_at)}  "
-                                       f"[{c.status}]  {c.complaint[:60]}")
+                                       f"[{status}]  {c.complaint[:60]}")
                 item.setData(256, c.id)
                 self.history.addItem(item)
                 count += 1

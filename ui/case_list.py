@@ -99,8 +99,8 @@ class CaseListWidget(QWidget):
         tree.setObjectName(name)
         tree.setRootIsDecorated(False)
         tree.setAlternatingRowColors(True)
-        tree.setHeaderLabels([self.tr("Case"), self.tr("Customer"), self.tr("Source"),
-                              self.tr("Status"), self.tr("Opened"), self.tr("Callback"),
+        tree.setHeaderLabels([self.tr("Case"), self.tr("Status"), self.tr("Customer"),
+                              self.tr("Callback"), self.tr("Source"), self.tr("Opened"),
                               self.tr("Complaint")])
         tree.currentItemChanged.connect(self._on_item)
         return tree
@@ -135,11 +135,13 @@ class CaseListWidget(QWidget):
             callback = short_time(c.next_callback) if c.next_callback else ""
             if c.next_callback and c.next_callback < now:
                 callback = "⚠ " + callback
+            complaint = c.complaint.replace("\n", " ")
             item = QTreeWidgetItem([
-                c.ref, " ".join(x for x in (c.customer_name, c.customer_phone) if x),
-                names.get(c.category, ""), statuses.get(c.status, c.status),
-                short_time(c.created_at), callback, c.complaint.replace("\n", " ")[:120]])
+                c.ref, statuses.get(c.status, c.status), c.customer_name or c.customer_phone,
+                callback, names.get(c.category, ""), short_time(c.created_at), complaint[:120]])
             item.setData(0, ID_ROLE, c.id)
+            item.setToolTip(0, "\n".join(x for x in (c.customer_name, c.customer_phone,
+                                                       complaint[:300]) if x))
             tree.addTopLevelItem(item)
             if c.id == self.current_id:
                 selected = item

@@ -266,7 +266,7 @@
         <translation>Case %1 · %2 · opened %3</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+74"/>
         <source>Known customer: %1 — %2 earlier case(s)</source>
         <translation>Known customer: %1 — %2 earlier case(s)</translation>
     </message>
@@ -359,17 +359,17 @@
         <translation>Customer</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Opened</source>
         <translation>Opened</translation>
     </message>
@@ -513,7 +513,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="+109"/>
+        <location filename="../../ui/app.py" line="+110"/>
         <location filename="../../ui/main_window.py" line="+116"/>
         <source>New case</source>
         <translation>New case</translation>

@@ -266,7 +266,7 @@
         <translation>投诉单 %1 · %2 · 受理于 %3</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+74"/>
         <source>Known customer: %1 — %2 earlier case(s)</source>
         <translation>已有记录的客户：%1——此前有 %2 张投诉单</translation>
     </message>
@@ -359,17 +359,17 @@
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Opened</source>
         <translation>受理时间</translation>
     </message>
@@ -513,7 +513,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="+109"/>
+        <location filename="../../ui/app.py" line="+110"/>
         <location filename="../../ui/main_window.py" line="+116"/>
         <source>New case</source>
         <translation>新建投诉单</translation>

@@ -29,7 +29,6 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Build dist/cleardesk/ once for this module; returns the bundled executable."""
     tmp = tmp_path_factory.mktemp("bundle")
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    env.pop("CLEARDESK_RESOURCES", None)  # bundle the repository's resources/
     started = time.monotonic()
     result = subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
@@ -67,16 +66,20 @@ def test_bundle_contents(bundle: Path) -> None:
     assert not unwanted, f"unused heavy modules bundled: {unwanted}"
 
 
-@pytest.mark.slow
-def test_bundled_selftest_passes_offscreen(bundle: Path, tmp_path: Path) -> None:
-    data = tmp_path / "data"
+def _selftest(bundle: Path, tmp_path: Path, platform: str,
+              wrapper: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items()
            if k not in ("CLEARDESK_RESOURCES", "CLEARDESK_DATA_DIR", "PYTHONPATH", "PYTHONHOME")}
-    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["QT_QPA_PLATFORM"] = platform
     env["HOME"] = str(tmp_path / "home")  # QSettings and caches stay out of the real home
-    result = subprocess.run([str(bundle), "--data-dir", str(data), "selftest"],
-                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
-                            stdin=subprocess.DEVNULL)
+    env.pop("XDG_CONFIG_HOME", None)
+    env.pop("XDG_CACHE_HOME", None)
+    return subprocess.run([*wrapper, str(bundle), "--data-dir", str(tmp_path / "data"),
+                           "selftest"], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=120, stdin=subprocess.DEVNULL)
+
+
+def _assert_selftest_passed(result: subprocess.CompletedProcess, data: Path) -> None:
     output = result.stdout + result.stderr
     assert result.returncode == 0, f"bundled selftest exited {result.returncode}:\n{output}"
     assert list(data.glob("*.db")), f"no database created in {data}:\n{output}"
@@ -85,3 +88,18 @@ def test_bundled_selftest_passes_offscreen(bundle: Path, tmp_path: Path) -> None
     assert any(line.startswith("translation en") for line in lines), output
     zh = next(line for line in lines if line.startswith("translation zh_CN"))
     assert zh != "translation zh_CN: New case", f"zh_CN catalogue not loaded: {zh}"
+
+
+@pytest.mark.slow
+def test_bundled_selftest_passes_offscreen(bundle: Path, tmp_path: Path) -> None:
+    result = _selftest(bundle, tmp_path, "offscreen")
+    _assert_selftest_passed(result, tmp_path / "data")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux") or not shutil.which("xvfb-run"),
+                    reason="needs Linux and xvfb-run (scripts/test.sh installs xvfb)")
+def test_bundled_selftest_loads_xcb_plugin(bundle: Path, tmp_path: Path) -> None:
+    """The real desktop plugin (xcb) loads from the bundle with the libraries it kept."""
+    result = _selftest(bundle, tmp_path, "xcb", wrapper=("xvfb-run", "-a"))
+    _assert_selftest_passed(result, tmp_path / "data")

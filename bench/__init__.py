@@ -1,0 +1,1 @@
+"""Benchmarks: figures printed with the machine they ran on (not timed tests)."""
