@@ -123,27 +123,31 @@ class ClearPanelWidget(QWidget):
         def items(texts: object) -> str:
             return "".join(f"<li>{html.escape(t.get(lang))}</li>" for t in texts)  # type: ignore[attr-defined]
 
-        goal, principle = self.tr("Goal"), self.tr("Principle")
+        goal, principle = self.label(self.tr("Goal")), self.label(self.tr("Principle"))
         techniques, say, avoid = self.tr("Techniques"), self.tr("Say"), self.tr("Avoid")
         return (
             f"<h3>{html.escape(step.key)} · {html.escape(step.name.get(lang))}</h3>"
-            f"<p><b>{goal}:</b> {html.escape(step.goal.get(lang))}</p>"
-            f"<p><b>{principle}:</b> {html.escape(step.principle.get(lang))}</p>"
+            f"<p><b>{goal}</b> {html.escape(step.goal.get(lang))}</p>"
+            f"<p><b>{principle}</b> {html.escape(step.principle.get(lang))}</p>"
             f"<p><b>{techniques}</b></p><ul>{items(step.techniques)}</ul>"
             f"<p><b style='color:#1b7a3a'>{say}</b></p><ul>{items(step.say)}</ul>"
             f"<p><b style='color:#b3261e'>{avoid}</b></p><ul>{items(step.avoid)}</ul>"
         )
 
+    def label(self, text: str) -> str:
+        """``text`` as a label before a value: "Goal:" in English, "目标：" in Chinese."""
+        return self.tr("%1:").replace("%1", text)
+
     def refresh_texts(self) -> None:
-        label = self.tr("Confirm understanding")
+        label = self.label(self.tr("Confirm understanding"))
         phrase = html.escape(self.clear.confirm_understanding.get(self.lang))
-        self.confirm.setText(f"<b>{label}:</b> {phrase}")
+        self.confirm.setText(f"<b>{label}</b> {phrase}")
         style = next((s for s in self.catalog.styles if s.key == self.style_key), None)
         if style is None:
             self.style_tip.setText(self.tr("Choose the customer's style in the case to see "
                                            "how to talk with them."))
         else:
             self.style_tip.setText(
-                f"<b>{html.escape(style.name.get(self.lang))}:</b> "
+                f"<b>{self.label(html.escape(style.name.get(self.lang)))}</b> "
                 f"{html.escape(style.strategy.get(self.lang))}")
         self.show_step(self.current)

@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         add("search", self.tr("Search"), ["Ctrl+F"], self.focus_search)
         add("letter", self.tr("Thank-you letter"), ["Ctrl+Shift+L"], self.letter)
         add("settings", self.tr("Settings"), ["Ctrl+,"], self.open_settings)
-        add("help", self.tr("Shortcuts"), ["F1"], self.show_shortcuts)
+        add("help", self.tr("Method guide"), ["F1"], self.show_guide)
         for step in self.clear.steps:
             add(f"tick_{step.key}", self.tr("Tick step %1").replace("%1", step.key),
                 [f"Ctrl+{step.order}"], lambda _=False, k=step.key: self.panel.toggle(k),
@@ -238,12 +238,16 @@ class MainWindow(QMainWindow):
         self.build()
         self.list.refresh()
 
-    def show_shortcuts(self) -> None:
+    def shortcuts(self) -> list[tuple[str, str]]:
         rows = [(a.text(), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
                 for a in self.actions_by_name.values()]
         rows.append((self.tr("Add note"), "Ctrl+Enter"))
-        text = "\n".join(f"{keys:>14}   {name}" for name, keys in rows)
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), text)
+        return rows
+
+    def show_guide(self) -> None:
+        from ui.guide_dialog import GuideDialog
+
+        GuideDialog(self.catalog, self.translations.language, self.shortcuts(), self).exec()
 
     # -- errors ----------------------------------------------------------------------------
     def _readonly(self) -> bool:

@@ -274,3 +274,14 @@ def test_shortcuts_listed(open_desk, qtbot) -> None:
     assert names["focus_notes"] == "F6" and names["tick_R"] == "Ctrl+5"
     assert all(isinstance(b, QPushButton) for b in desk.window.findChildren(QPushButton))
     assert desk.window.findChild(QLineEdit, "search") is not None
+
+
+def test_method_guide_shows_the_seed_content(open_desk, qtbot) -> None:
+    from ui.guide_dialog import GuideDialog
+
+    desk = open_desk("zh_CN")
+    dialog = GuideDialog(desk.window.catalog, "zh_CN", desk.window.shortcuts(), desk.window)
+    qtbot.addWidget(dialog)
+    text = dialog.text.toPlainText()
+    for expected in ("有章可循", "同频", "提升与挖掘", "过程把控", "竞争型", "期望", "Ctrl+B"):
+        assert expected in text, expected
