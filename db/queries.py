@@ -51,24 +51,24 @@ def fts_phrase(text: str) -> str:
 
 
 def _text_match(text: str, params: list[Any]) -> str:
-    """SQL for ``c.id IN (...)`` matching ``text`` in cases, customers and notes."""
-    terms = [t for t in text.split() if t]
-    if all(len(t) >= 3 for t in terms):
-        q = fts_phrase(text)
-        params.extend([q, q, q])
-        return (
-            "c.id IN (SELECT rowid_case FROM ("
-            " SELECT cases.id AS rowid_case FROM cases_fts"
-            "  JOIN cases ON cases.rowid = cases_fts.rowid WHERE cases_fts MATCH ?"
-            " UNION SELECT cases.id FROM customers_fts"
-            "  JOIN customers ON customers.rowid = customers_fts.rowid"
-            "  JOIN cases ON cases.customer_id = customers.id WHERE customers_fts MATCH ?"
-            " UNION SELECT notes.case_id FROM notes_fts"
-            "  JOIN notes ON notes.rowid = notes_fts.rowid WHERE notes_fts MATCH ?))"
-        )
-    # Trigrams cannot match one or two characters (common in Chinese): scan instead.
+    """SQL matching ``text`` in cases, customers and notes: every term somewhere (AND)."""
     clauses = []
-    for t in terms:
+    for t in (t for t in text.split() if t):
+        if len(t) >= 3:
+            q = fts_phrase(t)
+            params.extend([q, q, q])
+            clauses.append(
+                "c.id IN (SELECT rowid_case FROM ("
+                " SELECT cases.id AS rowid_case FROM cases_fts"
+                "  JOIN cases ON cases.rowid = cases_fts.rowid WHERE cases_fts MATCH ?"
+                " UNION SELECT cases.id FROM customers_fts"
+                "  JOIN customers ON customers.rowid = customers_fts.rowid"
+                "  JOIN cases ON cases.customer_id = customers.id WHERE customers_fts MATCH ?"
+                " UNION SELECT notes.case_id FROM notes_fts"
+                "  JOIN notes ON notes.rowid = notes_fts.rowid WHERE notes_fts MATCH ?))"
+            )
+            continue
+        # Trigrams cannot match one or two characters (common in Chinese): scan instead.
         like = "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         clauses.append(
             "(c.complaint LIKE ? ESCAPE '\\' OR c.ref LIKE ? ESCAPE '\\'"
@@ -84,25 +84,18 @@ def list_cases(conn: sqlite3.Connection, f: CaseFilter) -> list[dict[str, Any]]:
     params: list[Any] = []
     if f.text.strip():
         where.append(_text_match(f.text.strip(), params))
-    if f.status:
-        where.append("c.status = ?")
-        params.append(f.status)
-    if f.category:
-        where.append("c.category = ?")
-        params.append(f.category)
-    if f.created_from:
-        where.append("c.created_at >= ?")
-        params.append(f.created_from)
-    if f.created_to:
-        where.append("c.created_at < ?")
-        params.append(f.created_to)
-    if f.customer_id:
-        where.append("c.customer_id = ?")
-        params.append(f.customer_id)
-    if f.overdue_at:
-        where.append("EXISTS (SELECT 1 FROM callbacks cb WHERE cb.case_id = c.id"
-                     " AND cb.status = 'open' AND cb.due_at < ?)")
-        params.append(f.overdue_at)
+    for value, clause in (
+        (f.status, "c.status = ?"),
+        (f.category, "c.category = ?"),
+        (f.created_from, "c.created_at >= ?"),
+        (f.created_to, "c.created_at < ?"),
+        (f.customer_id, "c.customer_id = ?"),
+        (f.overdue_at, "EXISTS (SELECT 1 FROM callbacks cb WHERE cb.case_id = c.id"
+                       " AND cb.status = 'open' AND cb.due_at < ?)"),
+    ):
+        if value:
+            where.append(clause)
+            params.append(value)
     sql = CASE_SUMMARY_SQL
     if where:
         sql += " WHERE " + " AND ".join(where)

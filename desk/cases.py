@@ -7,13 +7,19 @@ notes, ticks and updates are append-only; each carries an HLC for sync.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from db import queries as q
-from db.events import FieldEvent, append_rows, apply_field_events, save_draft, transaction
+from db.events import (
+    FieldEvent,
+    append_rows,
+    apply_field_events,
+    phone_digits,
+    save_draft,
+    transaction,
+)
 from db.schema import CASE_FIELDS, CUSTOMER_FIELDS
 from desk.models import (
     STATUSES,
@@ -42,16 +48,6 @@ class CaseError(ValueError):
         super().__init__(f"{code}: {detail}")
         self.code = code
         self.detail = detail
-
-
-def phone_digits(text: str) -> str:
-    """Digits of a phone number typed in any format (full-width digits included)."""
-    out = []
-    for ch in text or "":
-        d = unicodedata.decimal(ch, None)
-        if d is not None:
-            out.append(str(d))
-    return "".join(out)
 
 
 def _check_text(value: Any) -> None:
@@ -152,12 +148,13 @@ class CaseService:
         unknown = set(values) - set(EDITABLE_CASE_FIELDS)
         if unknown:
             raise CaseError("bad_value", f"unknown case fields {sorted(unknown)}")
-        if "status" in values:
-            if values["status"] not in STATUSES:
-                raise CaseError("bad_value", f"status {values['status']!r}")
-            values["resolved_at"] = now_iso() if values["status"] != "open" else ""
+        if "status" in values and values["status"] not in STATUSES:
+            raise CaseError("bad_value", f"status {values['status']!r}")
         if "satisfaction" in values and values["satisfaction"] is not None:
-            sat = int(values["satisfaction"])
+            try:
+                sat = int(values["satisfaction"])
+            except (TypeError, ValueError):
+                raise CaseError("bad_value", "satisfaction must be 1-5") from None
             if not 1 <= sat <= 5:
                 raise CaseError("bad_value", "satisfaction must be 1-5")
             values["satisfaction"] = sat
@@ -166,8 +163,13 @@ class CaseService:
         if "followup_done" in values:
             values["followup_done"] = 1 if values["followup_done"] else 0
         current = self.case(case_id)
-        changed = {k: v for k, v in values.items()
-                   if k == "resolved_at" or _differs(getattr(current, k, None), v)}
+        if "status" in values and values["status"] != current.status:
+            # Stamped when the case leaves "open"; kept from resolved to closed.
+            if values["status"] == "open":
+                values["resolved_at"] = ""
+            elif not current.resolved_at:
+                values["resolved_at"] = now_iso()
+        changed = {k: v for k, v in values.items() if _differs(getattr(current, k, None), v)}
         if changed:
             self._write_fields("case", case_id, changed)
         return self.case(case_id)

@@ -41,7 +41,8 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
                                     + _tail(result.stdout + result.stderr))
     exe = tmp / "dist" / "cleardesk" / ("cleardesk.exe" if os.name == "nt" else "cleardesk")
     assert exe.is_file(), f"no executable at {exe}:\n{_tail(result.stdout + result.stderr)}"
-    size = sum(p.stat().st_size for p in exe.parent.rglob("*") if p.is_file())
+    size = sum(p.stat().st_size for p in exe.parent.rglob("*")
+               if p.is_file() and not p.is_symlink())
     print(f"bundle built in {elapsed:.0f} s, {size / 2**20:.1f} MiB")
     yield exe
     shutil.rmtree(tmp, ignore_errors=True)  # a few hundred MB; pytest would keep three of them
