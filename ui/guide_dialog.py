@@ -25,25 +25,30 @@ class GuideDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         e = html.escape
-        parts = [f"<h3>{e(self.tr('Keyboard shortcuts'))}</h3><table>"]
+        # lupdate does not look inside f-strings: the titles are translated out here.
+        shortcuts_h, principles_h, chain_h, process_h, styles_h, sources_h = (e(t) for t in (
+            self.tr("Keyboard shortcuts"), self.tr("Handling principles"),
+            self.tr("Complaint value chain"), self.tr("Six-step process"),
+            self.tr("Customer styles"), self.tr("Sources of dissatisfaction")))
+        parts = [f"<h3>{shortcuts_h}</h3><table>"]
         parts += [f"<tr><td><b>{e(keys)}</b>&nbsp;&nbsp;</td><td>{e(name)}</td></tr>"
                   for name, keys in shortcuts]
         parts.append("</table>")
-        parts.append(f"<h3>{e(self.tr('Handling principles'))}</h3><ol>")
+        parts.append(f"<h3>{principles_h}</h3><ol>")
         parts += [f"<li><b>{e(p.name.get(lang))}</b> — {e(p.description.get(lang))}</li>"
                   for p in catalog.principles]
-        parts.append(f"</ol><h3>{e(self.tr('Complaint value chain'))}</h3><ol>")
+        parts.append(f"</ol><h3>{chain_h}</h3><ol>")
         parts += [f"<li><b>{e(s.name.get(lang))}</b> — {e(s.description.get(lang))}</li>"
                   for s in catalog.stages]
-        parts.append(f"</ol><h3>{e(self.tr('Six-step process'))}</h3><ol>")
+        parts.append(f"</ol><h3>{process_h}</h3><ol>")
         parts += [f"<li><b>{e(p.name.get(lang))}</b> — {e(p.description.get(lang))}</li>"
                   for p in catalog.process]
-        parts.append(f"</ol><h3>{e(self.tr('Customer styles'))}</h3>")
+        parts.append(f"</ol><h3>{styles_h}</h3>")
         for s in catalog.styles:
             says = "".join(f"<li>“{e(x.get(lang))}”</li>" for x in s.say)
             parts.append(f"<p><b>{e(s.name.get(lang))}</b> — {e(s.signs.get(lang))}<br>"
                          f"{e(s.strategy.get(lang))}</p><ul>{says}</ul>")
-        parts.append(f"<h3>{e(self.tr('Sources of dissatisfaction'))}</h3><ul>")
+        parts.append(f"<h3>{sources_h}</h3><ul>")
         parts += [f"<li><b>{e(c.name.get(lang))}</b> — {e(c.description.get(lang))}</li>"
                   for c in catalog.categories]
         parts.append("</ul>")

@@ -24,14 +24,14 @@ from desk.letters import draft_letter
 from desk.models import Case, Customer
 
 
-def write_pdf(text: str, path: Path) -> None:
+def write_pdf(text: str, path: Path, title: str = "") -> None:
     """Render plain text to an A4 PDF (CJK glyphs come from the system's fonts)."""
     writer = QPdfWriter(str(path))
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Portrait,
                                      QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter))
     writer.setResolution(300)
-    writer.setTitle("Letter")
+    writer.setTitle(title)
     doc = QTextDocument()
     font = QFont()
     font.setFamilies(["Noto Serif CJK SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei",
@@ -97,7 +97,10 @@ class LetterDialog(QDialog):
             organisation=self.organisation, signatory=self.signatory))
 
     def export(self, kind: str, path: Path) -> None:
-        (write_pdf if kind == "pdf" else write_text)(self.editor.toPlainText(), path)
+        if kind == "pdf":
+            write_pdf(self.editor.toPlainText(), path, self.windowTitle())
+        else:
+            write_text(self.editor.toPlainText(), path)
 
     def _on_export(self, kind: str) -> None:
         suggested = str(Path.home() / f"letter-{self.case.ref}.{kind}")

@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QToolBar,
     QVBoxLayout,

@@ -442,7 +442,12 @@
         <translation>Avoid</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Confirm understanding</source>
         <translation>Confirm understanding</translation>
     </message>
@@ -450,6 +455,44 @@
         <location line="+5"/>
         <source>Choose the customer&apos;s style in the case to see how to talk with them.</source>
         <translation>Choose the customer&apos;s style in the case to see how to talk with them.</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../ui/guide_dialog.py" line="+18"/>
+        <source>Method guide</source>
+        <translation>Method guide</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Handling principles</source>
+        <translation>Handling principles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint value chain</source>
+        <translation>Complaint value chain</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Six-step process</source>
+        <translation>Six-step process</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer styles</source>
+        <translation>Customer styles</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sources of dissatisfaction</source>
+        <translation>Sources of dissatisfaction</translation>
     </message>
 </context>
 <context>
@@ -531,13 +574,13 @@
     </message>
     <message>
         <location line="-98"/>
-        <location line="+159"/>
+        <location line="+163"/>
         <location line="+11"/>
         <source>Read-only: nothing you change is saved.</source>
         <translation>Read-only: nothing you change is saved.</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-168"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
@@ -568,8 +611,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Shortcuts</source>
-        <translation>Shortcuts</translation>
+        <source>Method guide</source>
+        <translation>Method guide</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -593,12 +636,7 @@
         <translation>Add note</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Keyboard shortcuts</source>
-        <translation>Keyboard shortcuts</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>That text is too long to save (over 10 million characters). Shorten it or attach it as a file elsewhere.</source>
         <translation>That text is too long to save (over 10 million characters). Shorten it or attach it as a file elsewhere.</translation>
     </message>

@@ -153,7 +153,7 @@
     <message>
         <location line="+1"/>
         <source>Customer style</source>
-        <translation>客户类型</translation>
+        <translation>客户性格</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -442,14 +442,57 @@
         <translation>避免</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Confirm understanding</source>
         <translation>确认理解</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Choose the customer&apos;s style in the case to see how to talk with them.</source>
-        <translation>在投诉单中选择客户类型，即可查看与其沟通的方法。</translation>
+        <translation>在投诉单中选择客户性格，即可查看与其沟通的方法。</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../ui/guide_dialog.py" line="+18"/>
+        <source>Method guide</source>
+        <translation>方法指南</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Handling principles</source>
+        <translation>处理原则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint value chain</source>
+        <translation>投诉处理价值链</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Six-step process</source>
+        <translation>六步处理流程</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer styles</source>
+        <translation>客户性格类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sources of dissatisfaction</source>
+        <translation>客户不满的来源</translation>
     </message>
 </context>
 <context>
@@ -531,13 +574,13 @@
     </message>
     <message>
         <location line="-98"/>
-        <location line="+159"/>
+        <location line="+163"/>
         <location line="+11"/>
         <source>Read-only: nothing you change is saved.</source>
         <translation>只读模式：所做的修改都不会保存。</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-168"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
@@ -568,8 +611,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Shortcuts</source>
-        <translation>快捷键</translation>
+        <source>Method guide</source>
+        <translation>方法指南</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -593,12 +636,7 @@
         <translation>添加备注</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Keyboard shortcuts</source>
-        <translation>键盘快捷键</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>That text is too long to save (over 10 million characters). Shorten it or attach it as a file elsewhere.</source>
         <translation>文字太长，无法保存（超过一千万个字符）。请删减内容，或另存为文件。</translation>
     </message>

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from ui.i18n import compile_ts
 
@@ -152,28 +153,52 @@ def test_no_stale_strings(catalogue: str, extracted: list[Message],
                        + _listing(stale))
 
 
-def test_every_tr_call_has_a_literal_text() -> None:
-    """lupdate can only extract literals: tr(variable) is silently missed, tr(f"...") is wrong."""
-    bad = []
+@dataclass(frozen=True)
+class TrCall:
+    where: str  # file:line
+    context: str | None  # the class for self.tr, the first argument of translate()
+    text: str | None  # None when not a plain string literal
+    code: str
+
+
+def tr_calls() -> list[TrCall]:
+    """Every self.tr(...) and QCoreApplication.translate(...) call in ui/*.py."""
+    calls = []
     for path in sorted(UI_DIR.glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        classes = {id(node): cls.name for cls in ast.walk(tree) if isinstance(cls, ast.ClassDef)
+                   for node in ast.walk(cls)}  # innermost class wins: walked after its outer
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
                 continue
             if node.func.attr == "tr":
-                text = node.args[0] if node.args else None
+                context, arg = classes.get(id(node)), node.args[0] if node.args else None
             elif node.func.attr == "translate" and len(node.args) >= 2:
-                if not (isinstance(node.args[0], ast.Constant)
-                        and isinstance(node.args[0].value, str)):
-                    bad.append(f"{path.relative_to(ROOT)}:{node.lineno}: context not a literal")
-                    continue
-                text = node.args[1]
+                first, arg = node.args[0], node.args[1]
+                context = first.value if isinstance(first, ast.Constant) else None
             else:
                 continue
-            if not (isinstance(text, ast.Constant) and isinstance(text.value, str)):
-                bad.append(f"{path.relative_to(ROOT)}:{node.lineno}: "
-                           f"{ast.unparse(node)[:80]}")
-    assert not bad, "translatable text that is not a plain string literal:\n" + "\n".join(bad)
+            text = arg.value if isinstance(arg, ast.Constant) and isinstance(arg.value,
+                                                                            str) else None
+            calls.append(TrCall(f"{path.relative_to(ROOT)}:{node.lineno}", context, text,
+                                ast.unparse(node)[:80]))
+    return calls
+
+
+def test_every_tr_call_has_a_literal_text() -> None:
+    """lupdate can only extract literals: tr(variable) is silently missed, tr(f"...") is wrong."""
+    bad = [f"  {c.where}: {c.code}" for c in tr_calls() if c.text is None or c.context is None]
+    assert not bad, ("translatable text that is not a plain string literal (or self.tr outside "
+                     "a class):\n" + "\n".join(bad))
+
+
+def test_lupdate_sees_every_tr_call(extracted: list[Message]) -> None:
+    """lupdate skips tr() inside f-strings ({self.tr('x')}): such a text is never translated."""
+    seen = {(m.context, m.source) for m in extracted}
+    unseen = [f"  {c.where}: {c.code}" for c in tr_calls()
+              if c.text is not None and c.context is not None and (c.context, c.text) not in seen]
+    assert not unseen, ("lupdate does not extract these (move the tr() call out of the "
+                        "f-string into a variable):\n" + "\n".join(unseen))
 
 
 # -- (b) complete and in Chinese ----------------------------------------------------------
@@ -229,7 +254,8 @@ def test_no_forbidden_words(path: Path) -> None:
 
 
 # -- (e) compiled catalogues load and translate --------------------------------------------
-def test_compiled_catalogue_translates(qapp, tmp_path: Path, zh: list[Message]) -> None:
+def test_compiled_catalogue_translates(qapp: QApplication, tmp_path: Path,
+                                       zh: list[Message]) -> None:
     zh_qm, en_qm = tmp_path / "cleardesk_zh_CN.qm", tmp_path / "cleardesk_en.qm"
     compile_ts(ZH_TS, zh_qm)
     compile_ts(EN_TS, en_qm)
@@ -246,8 +272,8 @@ def test_compiled_catalogue_translates(qapp, tmp_path: Path, zh: list[Message]) 
         assert CJK.search(new_case), new_case
         wrong = []
         for m in zh:
-            if len(m.translations) != 1:
-                continue  # plural forms need a count; not used yet
+            if len(m.translations) != 1 or not m.translation:
+                continue  # plural forms need a count (none yet); empty: test_zh_complete
             got = QCoreApplication.translate(m.context, m.source, m.comment or None)
             if got != m.translation:
                 wrong.append(f"  {m.where()}: {got!r} != {m.translation!r}")
