@@ -63,6 +63,10 @@ def restore_backup(backup: Path, db_path: Path) -> Path:
     """Put ``backup`` in place of ``db_path``; returns where the old file was moved."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
+    n = 1
+    while aside.exists():  # a second restore within the same second must not overwrite
+        n += 1
+        aside = db_path.with_name(f"{db_path.name}.damaged-{stamp}-{n}")
     if db_path.exists():
         db_path.replace(aside)
     for ext in ("-wal", "-shm"):

@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 import uuid6
 
+MAX_COUNTER = 99_999  # the counter is formatted with five digits
+
 
 def new_id() -> str:
     """A UUIDv7 (time ordered) made on this device."""
@@ -45,6 +47,9 @@ class HybridClock:
             wall = self._now_ms()
             if wall > self._ms:
                 self._ms, self._counter = wall, 0
+            elif self._counter >= MAX_COUNTER:
+                # Five digits must keep sorting as text: carry into the milliseconds.
+                self._ms, self._counter = self._ms + 1, 0
             else:
                 self._counter += 1
             return format_hlc(self._ms, self._counter, self.device)

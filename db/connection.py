@@ -101,10 +101,10 @@ def open_database(path: Path, *, readonly: bool = False, check: bool = True) -> 
         elif found < SCHEMA_VERSION:
             raise DatabaseError(UNWRITABLE, path,
                                 f"schema {found} needs an upgrade that read-only cannot do")
-    except DatabaseError:
-        conn.close()
-        raise
     except sqlite3.Error as exc:
         conn.close()
         raise DatabaseError(classify(exc), path, str(exc)) from exc
+    except BaseException:  # DatabaseError, or a bug in a migration: never leak the connection
+        conn.close()
+        raise
     return OpenResult(conn=conn, path=path, readonly=readonly, upgraded_from=found)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -88,12 +89,15 @@ def apply_field_events(conn: sqlite3.Connection, events: Iterable[FieldEvent],
         if outbox:
             _outbox(conn, "event", ev.id, asdict(ev), ev.at)
         current = conn.execute(
-            "SELECT hlc FROM field_state WHERE entity = ? AND entity_id = ? AND field = ?",
+            "SELECT hlc, event_id FROM field_state"
+            " WHERE entity = ? AND entity_id = ? AND field = ?",
             (ev.entity, ev.entity_id, ev.field),
         ).fetchone()
         table = ENTITY_TABLES[ev.entity]
         _ensure_row(conn, table, ev)
-        if current is not None and current[0] >= ev.hlc:
+        # Equal stamps (two windows of one device) are settled by event id, so every
+        # workstation picks the same winner whatever the arrival order.
+        if current is not None and (current[0], current[1]) >= (ev.hlc, ev.id):
             continue
         conn.execute(
             "INSERT INTO field_state(entity, entity_id, field, hlc, event_id)"
@@ -107,17 +111,25 @@ def apply_field_events(conn: sqlite3.Connection, events: Iterable[FieldEvent],
             (_column_value(ev.value), ev.entity_id),
         )
         if ev.entity == "customer" and ev.field == "phone":
-            digits = "".join(ch for ch in str(ev.value or "") if ch.isdigit())
+            digits = phone_digits(str(ev.value or ""))
             conn.execute("UPDATE customers SET phone_digits = ? WHERE id = ?",
                          (digits, ev.entity_id))
     return applied
 
 
+def phone_digits(text: str) -> str:
+    """ASCII digits of a phone number in any format (full-width digits included)."""
+    return "".join(str(d) for d in (unicodedata.decimal(ch, None) for ch in text)
+                   if d is not None)
+
+
 def _ensure_row(conn: sqlite3.Connection, table: str, ev: FieldEvent) -> None:
     if table == "cases":
+        # The ref comes from the earliest event, whichever arrives first.
         conn.execute(
             "INSERT INTO cases(id, ref, created_at, updated_at) VALUES (?, ?, ?, ?)"
             " ON CONFLICT(id) DO UPDATE SET"
+            " ref = CASE WHEN excluded.created_at < created_at THEN excluded.ref ELSE ref END,"
             " created_at = min(created_at, excluded.created_at),"
             " updated_at = max(updated_at, excluded.updated_at)",
             (ev.entity_id, case_ref(ev.entity_id, ev.at), ev.at, ev.at),

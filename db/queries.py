@@ -6,6 +6,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from db.events import phone_digits
+
 SORTS = {
     "created_desc": "c.created_at DESC",
     "created_asc": "c.created_at ASC",
@@ -50,8 +52,20 @@ def fts_phrase(text: str) -> str:
     return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
+PHONE_PUNCTUATION = frozenset("+-–.()（）－＋ \u3000")
+
+
+def _phone_search(text: str) -> str | None:
+    """The digits to look for when ``text`` is a phone number in any format, else None."""
+    if any(ch not in PHONE_PUNCTUATION and not ch.isdecimal() for ch in text):
+        return None
+    digits = phone_digits(text)
+    return digits[-11:] if len(digits) >= 7 else None
+
+
 def _text_match(text: str, params: list[Any]) -> str:
     """SQL matching ``text`` in cases, customers and notes: every term somewhere (AND)."""
+    text = _phone_search(text) or text
     clauses = []
     for t in (t for t in text.split() if t):
         if len(t) >= 3:

@@ -46,13 +46,3 @@ def event() -> EventFactory:
         return FieldEvent(new_id(), entity, entity_id, field, value, stamp, device, when)
 
     return make
-
-
-def rows(conn: sqlite3.Connection, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    return [tuple(r) for r in conn.execute(sql, params).fetchall()]
-
-
-@pytest.fixture
-def read() -> Callable[..., list[tuple[Any, ...]]]:
-    """``read(conn, sql, *params)``: all rows as tuples."""
-    return rows

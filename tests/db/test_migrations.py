@@ -102,7 +102,7 @@ def test_failed_migration_rolls_back(db_path: Path, event, monkeypatch) -> None:
         db.execute("UPDATE cases SET complaint = 'overwritten'")
         raise RuntimeError("bug in a migration")
 
-    monkeypatch.setitem(schema.MIGRATIONS, 1, broken)
+    monkeypatch.setattr(schema, "MIGRATIONS", [schema.MIGRATIONS[0], broken])
     with pytest.raises(RuntimeError, match="bug in a migration"):
         open_database(db_path)
 
