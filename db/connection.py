@@ -87,10 +87,9 @@ def open_database(path: Path, *, readonly: bool = False, check: bool = True) -> 
         if found > SCHEMA_VERSION:
             raise DatabaseError(NEWER, path, f"schema {found} > {SCHEMA_VERSION}", found)
         if check:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
-            if rows != [("ok",)]:
-                detail = "; ".join(str(r[0]) for r in rows[:5])
-                raise DatabaseError(CORRUPT, path, detail)
+            problems = quick_check(conn)
+            if problems:
+                raise DatabaseError(CORRUPT, path, "; ".join(problems[:5]))
         if not readonly:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
@@ -108,3 +107,23 @@ def open_database(path: Path, *, readonly: bool = False, check: bool = True) -> 
         conn.close()
         raise
     return OpenResult(conn=conn, path=path, readonly=readonly, upgraded_from=found)
+
+
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    """SQLite's quick integrity check: an empty list when the file is sound."""
+    rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+    return [] if rows == ["ok"] else rows
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """Check ``path`` on a connection of its own (any thread; the desk stays usable)."""
+    try:
+        conn = connect(path, readonly=True)
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    try:
+        return quick_check(conn)
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    finally:
+        conn.close()

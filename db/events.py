@@ -12,7 +12,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from db.schema import ENTITY_FIELDS, ENTITY_TABLES
@@ -58,12 +58,8 @@ def _column_value(value: Any) -> Any:
     return value
 
 
-def _outbox(conn: sqlite3.Connection, kind: str, row_id: str, payload: Mapping[str, Any],
-            at: str) -> None:
-    conn.execute(
-        "INSERT INTO outbox(kind, row_id, payload, created_at) VALUES (?, ?, ?, ?)",
-        (kind, row_id, json.dumps(payload, ensure_ascii=False), at),
-    )
+def _outbox(conn: sqlite3.Connection, kind: str, row_id: str) -> None:
+    conn.execute("INSERT INTO outbox(kind, row_id) VALUES (?, ?)", (kind, row_id))
 
 
 def apply_field_events(conn: sqlite3.Connection, events: Iterable[FieldEvent],
@@ -87,7 +83,7 @@ def apply_field_events(conn: sqlite3.Connection, events: Iterable[FieldEvent],
             continue
         applied += 1
         if outbox:
-            _outbox(conn, "event", ev.id, asdict(ev), ev.at)
+            _outbox(conn, "event", ev.id)
         current = conn.execute(
             "SELECT hlc, event_id FROM field_state"
             " WHERE entity = ? AND entity_id = ? AND field = ?",
@@ -156,8 +152,7 @@ def append_rows(conn: sqlite3.Connection, table: str, rows: Iterable[Mapping[str
         if cur.rowcount:
             inserted += 1
             if outbox:
-                _outbox(conn, table, str(row["id"]), {"table": table, **row},
-                        str(row.get("created_at") or row.get("at")))
+                _outbox(conn, table, str(row["id"]))
             if table != "checklist" and "case_id" in row:
                 conn.execute("UPDATE cases SET updated_at = max(updated_at, ?) WHERE id = ?",
                              (row.get("created_at") or row.get("at"), row["case_id"]))
@@ -179,3 +174,9 @@ def save_draft(conn: sqlite3.Connection, case_id: str, body: str, at: str) -> No
 def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
     conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key)"
                  " DO UPDATE SET value = excluded.value", (key, value))
+
+
+def event_from_row(row: Mapping[str, Any]) -> FieldEvent:
+    """The event as stored in ``events`` (value JSON-encoded) back as a FieldEvent."""
+    return FieldEvent(row["id"], row["entity"], row["entity_id"], row["field"],
+                      json.loads(row["value"]), row["hlc"], row["device"], row["at"])

@@ -187,6 +187,21 @@ def field_history(conn: sqlite3.Connection, entity: str, entity_id: str) -> list
         (entity, entity_id)))
 
 
+OUTBOX_SOURCES = {"event": "events", "notes": "notes", "checklist": "checklist",
+                  "updates": "updates"}
+
+
 def pending_outbox(conn: sqlite3.Connection, limit: int = 500) -> list[dict[str, Any]]:
-    return _rows(conn.execute(
-        "SELECT * FROM outbox WHERE acked_at IS NULL ORDER BY seq LIMIT ?", (limit,)))
+    """The oldest unsent changes, each with its row as payload, in outbox order."""
+    batch = _rows(conn.execute("SELECT seq, kind, row_id FROM outbox ORDER BY seq LIMIT ?",
+                               (limit,)))
+    payloads: dict[tuple[str, str], dict[str, Any]] = {}
+    for kind, table in OUTBOX_SOURCES.items():
+        ids = [b["row_id"] for b in batch if b["kind"] == kind]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for row in _rows(conn.execute(f"SELECT * FROM {table} WHERE id IN ({marks})",
+                                          chunk)):
+                payloads[(kind, row["id"])] = row
+    return [{**b, "payload": payloads.get((b["kind"], b["row_id"]))} for b in batch]

@@ -61,9 +61,10 @@ def _v1(db: sqlite_utils.Database) -> None:
         pk="id",
     )
     db.table("events").create_index(["entity", "entity_id"])
-    db.table("field_state").create(
-        {"entity": str, "entity_id": str, "field": str, "hlc": str, "event_id": str},
-        pk=("entity", "entity_id", "field"),
+    db.execute(
+        "CREATE TABLE field_state (entity TEXT NOT NULL, entity_id TEXT NOT NULL,"
+        " field TEXT NOT NULL, hlc TEXT NOT NULL, event_id TEXT NOT NULL,"
+        " PRIMARY KEY (entity, entity_id, field)) WITHOUT ROWID"
     )
     # Append-only rows.
     db.table("notes").create(
@@ -86,13 +87,13 @@ def _v1(db: sqlite_utils.Database) -> None:
     db.table("updates").create_index(["case_id", "at"])
     # Local only: what is being typed right now (crash safety, never synced).
     db.table("note_drafts").create({"case_id": str, "body": str, "updated_at": str}, pk="case_id")
-    # Outbox: written in the same transaction as the change it carries.
+    # Outbox: written in the same transaction as the change it carries. It names the row
+    # (the payload is read from the row itself when a batch is sent) and is deleted once the
+    # server has acknowledged it, so it stays small on a desk that syncs.
     db.execute(
         "CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
-        " row_id TEXT NOT NULL, payload TEXT NOT NULL, created_at TEXT NOT NULL,"
-        " acked_at TEXT)"
+        " row_id TEXT NOT NULL)"
     )
-    db.execute("CREATE INDEX idx_outbox_pending ON outbox(seq) WHERE acked_at IS NULL")
 
 
 def _v2(db: sqlite_utils.Database) -> None:

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from db import backup as db_backup
 from db.clock import HybridClock, new_id
-from db.connection import DatabaseError, classify, open_database
+from db.connection import DatabaseError, classify, integrity_problems, open_database
 from db.events import set_meta, transaction
 from db.queries import get_meta
 from db.schema import SCHEMA_VERSION
@@ -26,6 +26,9 @@ from db.schema import SCHEMA_VERSION
 T = TypeVar("T")
 
 BACKUP_EVERY_S = 12 * 3600
+# Up to this size the full integrity check runs before the window opens (well under a
+# second); a bigger database is checked in the background right after start-up.
+SYNC_CHECK_MAX_BYTES = 64 * 1024 * 1024
 
 
 class StoreError(Exception):
@@ -39,6 +42,30 @@ class StoreError(Exception):
         self.detail = detail
         self.found_version = found_version
         self.supported_version = SCHEMA_VERSION
+
+
+@dataclass(frozen=True)
+class Maintenance:
+    """What the start-up maintenance found: integrity problems, and the backup made."""
+
+    problems: tuple[str, ...] = ()
+    backup: Path | None = None
+    backup_error: str = ""
+
+
+def damage_marker(path: Path) -> Path:
+    """Left beside a database in which damage was found, until a check passes again."""
+    return path.with_name(path.name + ".damage-found")
+
+
+def check_at_open(path: Path) -> bool:
+    """Whether the integrity check should run before the desk opens (else in the background)."""
+    if damage_marker(path).exists():
+        return True
+    try:
+        return path.stat().st_size <= SYNC_CHECK_MAX_BYTES
+    except OSError:
+        return True
 
 
 @dataclass(frozen=True)
@@ -129,6 +156,24 @@ class Store:
         if age is not None and age < every_s:
             return None
         return self.backup_now()
+
+    def maintain(self, every_s: float = BACKUP_EVERY_S) -> Maintenance:
+        """Integrity check, then the rotating backup if the file is sound.
+
+        Runs on a background thread with connections of its own. A damaged file is
+        never backed up (it would push good backups out of the rotation); the marker
+        makes the next start check before opening, which offers the restore.
+        """
+        problems = tuple(integrity_problems(self.path))
+        marker = damage_marker(self.path)
+        if problems:
+            marker.write_text("\n".join(problems), encoding="utf-8")
+            return Maintenance(problems)
+        marker.unlink(missing_ok=True)
+        try:
+            return Maintenance((), self.backup_if_due(every_s))
+        except StoreError as exc:
+            return Maintenance((), None, exc.detail)
 
     def backup_now(self) -> Path:
         try:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,8 +14,9 @@ from desk import __version__
 from desk.cases import CaseService
 from desk.content import load_catalog, load_clear, resources_dir
 from desk.paths import database_path
-from desk.store import Store, StoreError
+from desk.store import Store, StoreError, check_at_open
 from ui.i18n import Translations, resolve_language
+from ui.maintenance import MaintenanceRunner
 
 ORG = "ClearDesk"
 APP = "ClearDesk"
@@ -42,7 +42,8 @@ def open_store(db_path: Path) -> Store | None:
     while True:
         try:
             # Read-only is the way to copy out what is left of a damaged file: no check.
-            return Store(db_path, readonly=readonly, check=not readonly)
+            return Store(db_path, readonly=readonly,
+                         check=not readonly and check_at_open(db_path))
         except StoreError as exc:
             choice = StartupProblemDialog.ask(exc)
             if choice.action == "retry":
@@ -74,20 +75,13 @@ def run_gui(data_dir: str | None = None, lang: str | None = None,
     window = MainWindow(service, load_clear(resources_dir()), load_catalog(resources_dir()),
                         translations, settings)
     window.show()
-    if not store.readonly:
-        QTimer.singleShot(2000, lambda: threading.Thread(
-            target=_quiet_backup, args=(store,), name="cleardesk-backup", daemon=True).start())
+    runner = MaintenanceRunner(store, window)
+    runner.finished.connect(window.show_maintenance)
+    QTimer.singleShot(1500, runner.start)
     code = app.exec()
+    runner.wait(30)
     store.close()
     return int(code)
-
-
-def _quiet_backup(store: Store) -> None:
-    """Runs on a background thread; a failed backup is reported at the next start."""
-    try:
-        store.backup_if_due()
-    except StoreError as exc:  # pragma: no cover - reported, not fatal
-        print(f"ClearDesk: backup failed: {exc}", file=sys.stderr)
 
 
 def run_selftest(data_dir: str | None = None, lang: str | None = None) -> int:

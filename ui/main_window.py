@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from desk.cases import CaseError, CaseService
 from desk.content import Catalog, Clear
-from desk.store import StoreError
+from desk.store import Maintenance, StoreError
 from ui.callbacks import BuyTimeDialog, CallbackBannerWidget
 from ui.case_editor import CaseEditorWidget
 from ui.case_list import CaseListWidget
@@ -247,6 +248,20 @@ class MainWindow(QMainWindow):
         from ui.guide_dialog import GuideDialog
 
         GuideDialog(self.catalog, self.translations.language, self.shortcuts(), self).exec()
+
+    def show_maintenance(self, result: Maintenance) -> None:
+        """Slot for the background start-up check: damage must not go unnoticed."""
+        if result.problems:
+            text = self.tr("ClearDesk found damage in its database. What you type is still "
+                           "being saved, but the file needs repair: close ClearDesk and start "
+                           "it again to restore the last backup (the damaged file is kept).")
+            self.statusBar().setStyleSheet("background: #b3261e; color: white;")
+            self.statusBar().showMessage(text)
+            QMessageBox.warning(self, self.tr("Database damaged"), text)
+        elif result.backup_error:
+            self.statusBar().showMessage(
+                self.tr("The daily backup could not be made: %1").replace(
+                    "%1", result.backup_error), 30_000)
 
     # -- errors ----------------------------------------------------------------------------
     def _readonly(self) -> bool:

@@ -528,7 +528,7 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -556,7 +556,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="+110"/>
+        <location filename="../../ui/app.py" line="+104"/>
         <location filename="../../ui/main_window.py" line="+116"/>
         <source>New case</source>
         <translation>New case</translation>
@@ -574,13 +574,13 @@
     </message>
     <message>
         <location line="-98"/>
-        <location line="+163"/>
+        <location line="+177"/>
         <location line="+11"/>
         <source>Read-only: nothing you change is saved.</source>
         <translation>Read-only: nothing you change is saved.</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-182"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
@@ -636,7 +636,22 @@
         <translation>Add note</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+11"/>
+        <source>ClearDesk found damage in its database. What you type is still being saved, but the file needs repair: close ClearDesk and start it again to restore the last backup (the damaged file is kept).</source>
+        <translation>ClearDesk found damage in its database. What you type is still being saved, but the file needs repair: close ClearDesk and start it again to restore the last backup (the damaged file is kept).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Database damaged</source>
+        <translation>Database damaged</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The daily backup could not be made: %1</source>
+        <translation>The daily backup could not be made: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>That text is too long to save (over 10 million characters). Shorten it or attach it as a file elsewhere.</source>
         <translation>That text is too long to save (over 10 million characters). Shorten it or attach it as a file elsewhere.</translation>
     </message>

@@ -528,7 +528,7 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -556,7 +556,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="+110"/>
+        <location filename="../../ui/app.py" line="+104"/>
         <location filename="../../ui/main_window.py" line="+116"/>
         <source>New case</source>
         <translation>新建投诉单</translation>
@@ -574,13 +574,13 @@
     </message>
     <message>
         <location line="-98"/>
-        <location line="+163"/>
+        <location line="+177"/>
         <location line="+11"/>
         <source>Read-only: nothing you change is saved.</source>
         <translation>只读模式：所做的修改都不会保存。</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-182"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
@@ -636,7 +636,22 @@
         <translation>添加备注</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+11"/>
+        <source>ClearDesk found damage in its database. What you type is still being saved, but the file needs repair: close ClearDesk and start it again to restore the last backup (the damaged file is kept).</source>
+        <translation>ClearDesk 发现数据库文件已损坏。您输入的内容仍在保存，但文件需要修复：请关闭 ClearDesk 并重新启动，以恢复最近一次备份（损坏的文件会保留）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Database damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The daily backup could not be made: %1</source>
+        <translation>今天的备份未能完成：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>That text is too long to save (over 10 million characters). Shorten it or attach it as a file elsewhere.</source>
         <translation>文字太长，无法保存（超过一千万个字符）。请删减内容，或另存为文件。</translation>
     </message>

@@ -6,14 +6,19 @@ import itertools
 import json
 import shutil
 import sqlite3
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
 from db.connection import open_database
-from db.events import FieldEvent, append_rows, apply_field_events, case_ref, transaction
-from db.queries import CaseFilter, get_case, get_customer, list_cases
+from db.events import (
+    append_rows,
+    apply_field_events,
+    case_ref,
+    event_from_row,
+    transaction,
+)
+from db.queries import CaseFilter, get_case, get_customer, list_cases, pending_outbox
 
 SNAPSHOT = ("SELECT * FROM cases ORDER BY id", "SELECT * FROM customers ORDER BY id",
             "SELECT * FROM field_state ORDER BY entity, entity_id, field")
@@ -86,8 +91,8 @@ def test_two_workstations_converge_through_their_outboxes(tmp_path: Path, event)
                    event("case", "ca", "severity", "high", ms=40)])
         _apply(b, [event("case", "ca", "complaint", "B1", ms=20, device="devB"),
                    event("case", "ca", "severity", "low", ms=30, device="devB")])
-        sent = {id(c): [FieldEvent(**json.loads(p)) for (p,) in
-                        c.execute("SELECT payload FROM outbox WHERE kind = 'event' ORDER BY seq")]
+        sent = {id(c): [event_from_row(o["payload"]) for o in pending_outbox(c)
+                        if o["kind"] == "event"]
                 for c in (a, b)}
         _apply(a, sent[id(b)], outbox=False)
         _apply(b, sent[id(a)], outbox=False)
@@ -119,12 +124,12 @@ def test_each_change_writes_exactly_one_outbox_row(conn: sqlite3.Connection, eve
         append_rows(conn, "notes", [_note("n1"), _note("n2")])
         append_rows(conn, "checklist", [{"id": "t1", "case_id": "ca", "step": "C", "done": 1,
                                          "at": "2024-03-01T00:00:00.000Z", "hlc": "h"}])
-    outbox = conn.execute("SELECT kind, row_id, payload FROM outbox ORDER BY seq").fetchall()
-    assert [(k, r) for k, r, _ in outbox] == [
+    outbox = pending_outbox(conn)
+    assert [(o["kind"], o["row_id"]) for o in outbox] == [
         *[("event", e.id) for e in events], ("notes", "n1"), ("notes", "n2"),
         ("checklist", "t1")]
-    assert [json.loads(p) for _, _, p in outbox[:3]] == [asdict(e) for e in events]
-    assert json.loads(outbox[3][2])["body"] == "hello"
+    assert [event_from_row(o["payload"]) for o in outbox[:3]] == events
+    assert outbox[3]["payload"]["body"] == "hello"
 
 
 def test_failed_transaction_leaves_neither_change_nor_outbox(conn: sqlite3.Connection,

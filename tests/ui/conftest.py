@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from desk.cases import CaseService
 from desk.content import load_catalog, load_clear, resources_dir
-from desk.store import Store
+from desk.store import Store, check_at_open
 from ui.i18n import Translations
 from ui.main_window import MainWindow
 
@@ -35,7 +35,7 @@ def open_desk(qapp: QApplication, qtbot, tmp_path: Path) -> Iterator[Callable[..
     def make(lang: str = "en", db: Path | None = None, readonly: bool = False) -> Desk:
         path = db or tmp_path / "cleardesk.db"
         translations.install(lang)
-        store = Store(path, readonly=readonly)
+        store = Store(path, readonly=readonly, check=check_at_open(path))  # as ui.app does
         service = CaseService(store, agent="Amy")
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(service, load_clear(resources_dir()), load_catalog(resources_dir()),
