@@ -69,6 +69,8 @@ def run_gui(data_dir: str | None = None, lang: str | None = None,
     store = open_store(db_path)
     if store is None:
         return 2
+    if store.path != db_path and not store.readonly:
+        settings.setValue("database", str(store.path))  # the file the user chose instead
     from ui.main_window import MainWindow
 
     service = CaseService(store, agent=str(settings.value("agent_name", "")))
