@@ -98,6 +98,7 @@ class CaseListWidget(QWidget):
         tree = QTreeWidget()
         tree.setObjectName(name)
         tree.setRootIsDecorated(False)
+        tree.setUniformRowHeights(True)  # a long list lays out in constant time
         tree.setAlternatingRowColors(True)
         tree.setHeaderLabels([self.tr("Case"), self.tr("Status"), self.tr("Customer"),
                               self.tr("Callback"), self.tr("Source"), self.tr("Opened"),
@@ -148,8 +149,10 @@ class CaseListWidget(QWidget):
         if selected is not None:
             tree.setCurrentItem(selected)
         tree.blockSignals(False)
-        for col in range(6):
-            tree.resizeColumnToContents(col)
+        if not tree.property("sized") and cases:
+            for col in range(6):
+                tree.resizeColumnToContents(col)
+            tree.setProperty("sized", True)
 
     def select(self, case_id: str | None) -> None:
         self.current_id = case_id
