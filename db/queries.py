@@ -159,12 +159,12 @@ def open_callbacks(conn: sqlite3.Connection) -> list[dict[str, Any]]:
         " WHERE cb.status = 'open' ORDER BY cb.due_at"))
 
 
-def followups_due(conn: sqlite3.Connection, day: str) -> list[dict[str, Any]]:
+def followups_due(conn: sqlite3.Connection, day: str, limit: int = 500) -> list[dict[str, Any]]:
     """Cases whose follow-up visit (回访) is due on or before ``day`` and not done."""
     return _rows(conn.execute(
-        CASE_SUMMARY_SQL + " WHERE c.followup_date IS NOT NULL AND c.followup_date != ''"
-        " AND c.followup_date <= ? AND coalesce(c.followup_done, 0) = 0"
-        " ORDER BY c.followup_date, c.created_at", (day,)))
+        CASE_SUMMARY_SQL + " WHERE c.followup_done IS NOT 1 AND c.followup_date != ''"
+        " AND c.followup_date <= ? ORDER BY c.followup_date, c.created_at LIMIT ?",
+        (day, limit)))
 
 
 def draft(conn: sqlite3.Connection, case_id: str) -> dict[str, Any] | None:

@@ -44,16 +44,18 @@ def _v1(db: sqlite_utils.Database) -> None:
          "root_cause": str, "prevention": str, "resolved_at": str, "agent": str},
         pk="id",
     )
-    for cols in (["created_at"], ["updated_at"], ["status"], ["category"], ["customer_id"],
-                 ["followup_date"]):
+    for cols in (["created_at"], ["updated_at"], ["status"], ["category"], ["customer_id"]):
         db.table("cases").create_index(cols)
+    # Follow-up visits still to do: a partial index, so years of done ones cost nothing.
+    db.execute("CREATE INDEX idx_cases_followup_due ON cases(followup_date)"
+               " WHERE followup_done IS NOT 1")
     db.table("callbacks").create(
         {"id": str, "case_id": str, "created_at": str, "updated_at": str, "due_at": str,
          "note": str, "status": str, "done_at": str},
         pk="id",
     )
     db.table("callbacks").create_index(["status", "due_at"])
-    db.table("callbacks").create_index(["case_id"])
+    db.table("callbacks").create_index(["case_id", "status", "due_at"])
     # Field edits: the log from which the three tables above are derived.
     db.table("events").create(
         {"id": str, "entity": str, "entity_id": str, "field": str, "value": str,

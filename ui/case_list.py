@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime, timedelta, timezone
 
 from PySide6.QtCore import QTimer, Signal
@@ -93,6 +94,7 @@ class CaseListWidget(QWidget):
             combo.currentIndexChanged.connect(lambda _: self.refresh())
         self.overdue.toggled.connect(lambda _: self.refresh())
         self.current_id: str | None = None
+        self.refreshed_at = 0.0
 
     def _tree(self, name: str) -> QTreeWidget:
         tree = QTreeWidget()
@@ -120,6 +122,7 @@ class CaseListWidget(QWidget):
             overdue_at=to_iso(datetime.now(timezone.utc)) if self.overdue.isChecked() else None)
 
     def refresh(self) -> None:
+        self.refreshed_at = time.monotonic()
         self._fill(self.tree, self.service.list_cases(self.current_filter()))
         due = self.service.followups_due()
         self._fill(self.followups, due)

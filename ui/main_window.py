@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -24,6 +26,7 @@ from ui.i18n import Translations, resolve_language
 from ui.notes_widget import NotesWidget
 
 CALLBACK_POLL_MS = 15_000
+REFRESH_ON_ACTIVATE_S = 2.0
 
 
 class MainWindow(QMainWindow):
@@ -292,7 +295,8 @@ class MainWindow(QMainWindow):
 
     # -- window events ------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+        if (event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
+                and time.monotonic() - self.list.refreshed_at > REFRESH_ON_ACTIVATE_S):
             # Another window may have changed the same database meanwhile.
             self.list.refresh()
             self.refresh_callbacks()
