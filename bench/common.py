@@ -11,7 +11,6 @@ import os
 import platform
 import sqlite3
 import statistics
-import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -20,10 +19,6 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"  # gitignored: generated databases, caches, JSON results
-
-if str(ROOT) not in sys.path:  # `python bench/bench_x.py` from anywhere
-    sys.path.insert(0, str(ROOT))
-
 
 # --- the machine ----------------------------------------------------------------------------
 
@@ -49,7 +44,7 @@ def cpu_counts() -> tuple[int, int | None]:
         logical = os.cpu_count() or 1
     cores: set[tuple[str, str]] = set()
     phys = core = ""
-    for line in _read("/proc/cpuinfo").splitlines() + [""]:
+    for line in [*_read("/proc/cpuinfo").splitlines(), ""]:
         key, _, value = line.partition(":")
         key, value = key.strip(), value.strip()
         if key == "physical id":
@@ -72,8 +67,8 @@ def ram_gib() -> float | None:
 def os_name() -> str:
     for line in _read("/etc/os-release").splitlines():
         if line.startswith("PRETTY_NAME="):
-            return f"{line.split('=', 1)[1].strip().strip(chr(34))} ({platform.system()} " \
-                   f"{platform.release()})"
+            pretty = line.split("=", 1)[1].strip().strip('"')
+            return f"{pretty} ({platform.system()} {platform.release()})"
     return platform.platform()
 
 

@@ -15,17 +15,20 @@ generator, the schema or the requested size changes (or with ``--regenerate``)::
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import shutil
+import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from bench.common import OUT, size
+from bench.common import OUT, ROOT, size
 from db.clock import format_hlc, new_id
 from db.events import FieldEvent, append_rows, apply_field_events, transaction
 from db.schema import SCHEMA_VERSION
@@ -33,7 +36,7 @@ from desk.paths import DB_NAME
 from desk.store import Store
 from desk.timeutil import to_iso
 
-GENERATOR_VERSION = 3  # bump when the data changes, so cached databases are rebuilt
+GENERATOR_VERSION = 4  # bump when the data changes, so cached databases are rebuilt
 SEED = 20240611
 BATCH_CASES = 2000  # cases (with all their rows) per transaction
 
@@ -41,8 +44,10 @@ BATCH_CASES = 2000  # cases (with all their rows) per transaction
 RARE_TERM = "Zephyrus"  # product name in ~1 note in 25 000
 RARE_EVERY = 25_000
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鹏辉浩宇欣怡子轩梓涵雨"
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯"
+            "邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈")
+GIVEN = ("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华"
+         "玉萍红娥玲芬燕彬鹏辉浩宇欣怡子轩梓涵雨")
 EN_FIRST = ["James", "Mary", "David", "Linda", "Michael", "Sarah", "Wei", "Anna", "Tom", "Grace",
             "Kevin", "Helen", "Peter", "Lucy", "Jason", "Emily"]
 EN_LAST = ["Smith", "Brown", "Wong", "Chan", "Lee", "Taylor", "Johnson", "Miller", "Davis",
@@ -117,9 +122,18 @@ STEPS = ["C", "L", "E", "A", "R"]
 class Manifest:
     generator: int
     schema: int
+    storage: str  # fingerprint of the code that writes the rows (schema may change in place)
     cases: int
     notes: int
     seed: int
+
+
+def storage_fingerprint() -> str:
+    """A hash of db/schema.py and db/events.py: a cached database is rebuilt when they change."""
+    digest = hashlib.sha256()
+    for name in ("schema.py", "events.py"):
+        digest.update((ROOT / "db" / name).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -148,8 +162,9 @@ class _Gen:
     def fill(self, template: str) -> str:
         r = self.r
         return template.format(
-            p=r.choice(PRODUCTS_ZH), n=r.randint(2, 9), h=r.randint(1, 6), d="一二三四五"[r.randint(0, 4)],
-            o=f"SO{r.randint(10**11, 10**12 - 1)}", name=self.name_zh())
+            p=r.choice(PRODUCTS_ZH), n=r.randint(2, 9), h=r.randint(1, 6),
+            d="一二三四五"[r.randint(0, 4)], o=f"SO{r.randint(10**11, 10**12 - 1)}",
+            name=self.name_zh())
 
     def fill_en(self, template: str) -> str:
         r = self.r
@@ -217,11 +232,10 @@ class _Gen:
         self.customers.append((cid, digits))
         return cid, self.events("customer", cid, values, created)
 
-    def case(self, events: list[FieldEvent], notes: list[dict[str, Any]],
+    def case(self, age_days: float, events: list[FieldEvent], notes: list[dict[str, Any]],
              ticks: list[dict[str, Any]], updates: list[dict[str, Any]],
              notes_wanted: int) -> None:
         r = self.r
-        age_days = r.random() ** 1.3 * 730  # more recent cases than old ones
         created = self.now - timedelta(days=age_days, seconds=r.randint(0, 86_399))
         customer_id, customer_events = self.customer(created)
         events.extend(customer_events)
@@ -306,6 +320,16 @@ def _notes_per_case(r: random.Random, cases: int, notes: int) -> Iterator[int]:
         yield n
 
 
+def _write_batch(conn: Any, events: list[FieldEvent], notes: list[dict[str, Any]],
+                 ticks: list[dict[str, Any]], updates: list[dict[str, Any]]) -> None:
+    """Runs on the database thread: one transaction, through the app's own write functions."""
+    with transaction(conn):
+        apply_field_events(conn, events)
+        append_rows(conn, "notes", notes)
+        append_rows(conn, "checklist", ticks)
+        append_rows(conn, "updates", updates)
+
+
 def generate(path: Path, cases: int, notes: int, seed: int = SEED,
              progress: bool = True) -> dict[str, Any]:
     """Write a fresh database at ``path``; returns the manifest (with timings)."""
@@ -313,10 +337,16 @@ def generate(path: Path, cases: int, notes: int, seed: int = SEED,
         shutil.rmtree(path.parent)
     path.parent.mkdir(parents=True)
     t0 = time.perf_counter()
+    fingerprint = storage_fingerprint()  # of the code as it was when the writing began
     store = Store(path)
     gen = _Gen(seed, store.device, datetime.now(timezone.utc).replace(microsecond=0))
     counts = iter(_notes_per_case(random.Random(seed + 1), cases, notes))
+    # Oldest first, as on a real desk: row order follows time (FTS rowids, b-tree locality).
+    # More recent cases than old ones over two years.
+    ages_rng = random.Random(seed + 2)
+    ages = iter(sorted((ages_rng.random() ** 1.3 * 730 for _ in range(cases)), reverse=True))
     made = {"cases": 0, "customers": 0, "events": 0, "notes": 0, "checklist": 0, "updates": 0}
+    pending: Future[None] | None = None
     try:
         done = 0
         while done < cases:
@@ -326,20 +356,11 @@ def generate(path: Path, cases: int, notes: int, seed: int = SEED,
             ticks: list[dict[str, Any]] = []
             updates: list[dict[str, Any]] = []
             before = len(gen.customers)
-            for _ in range(n):
-                gen.case(events, note_rows, ticks, updates, next(counts))
-
-            def write(conn: Any, events: list[FieldEvent] = events,
-                      note_rows: list[dict[str, Any]] = note_rows,
-                      ticks: list[dict[str, Any]] = ticks,
-                      updates: list[dict[str, Any]] = updates) -> None:
-                with transaction(conn):
-                    apply_field_events(conn, events)
-                    append_rows(conn, "notes", note_rows)
-                    append_rows(conn, "checklist", ticks)
-                    append_rows(conn, "updates", updates)
-
-            store.call(write)
+            for _ in range(n):  # made here while the database thread writes the last batch
+                gen.case(next(ages), events, note_rows, ticks, updates, next(counts))
+            if pending is not None:
+                pending.result()
+            pending = store.submit(_write_batch, events, note_rows, ticks, updates)
             done += n
             made["cases"] += n
             made["customers"] += len(gen.customers) - before
@@ -350,13 +371,16 @@ def generate(path: Path, cases: int, notes: int, seed: int = SEED,
             if progress:
                 elapsed = time.perf_counter() - t0
                 print(f"\r  generating: {done:>7}/{cases} cases, {made['notes']:>7} notes, "
-                      f"{elapsed:5.0f} s", end="", flush=True)
+                      f"{elapsed:5.0f} s", end="", flush=True, file=sys.stderr)
+        if pending is not None:
+            pending.result()
     finally:
         store.close()
     if progress:
-        print()
+        print(file=sys.stderr)
     phones = [d for _, d in gen.customers[:: max(1, len(gen.customers) // 50)]]
-    manifest = {**Manifest(GENERATOR_VERSION, SCHEMA_VERSION, cases, notes, seed).__dict__,
+    want = Manifest(GENERATOR_VERSION, SCHEMA_VERSION, fingerprint, cases, notes, seed)
+    manifest = {**want.__dict__,
                 "made": made, "seconds": round(time.perf_counter() - t0, 1),
                 "sample_phones": phones, "rare_term": RARE_TERM,
                 "generated_at": to_iso(gen.now)}
@@ -370,15 +394,17 @@ def big_database(cases: int = 100_000, notes: int = 500_000, regenerate: bool = 
     """The cached database (generating it first when needed)."""
     folder = folder or OUT / f"big-{cases}-{notes}"
     path = folder / DB_NAME
-    want = Manifest(GENERATOR_VERSION, SCHEMA_VERSION, cases, notes, SEED).__dict__
+    want = Manifest(GENERATOR_VERSION, SCHEMA_VERSION, storage_fingerprint(), cases, notes,
+                    SEED).__dict__
     manifest_path = folder / "manifest.json"
     if not regenerate and path.exists() and manifest_path.exists():
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         if all(manifest.get(k) == v for k, v in want.items()):
             return BigDatabase(path, manifest)
-    print(f"Generating {cases} cases and {notes} notes in {path} (cached for later runs)")
+    print(f"Generating {cases} cases and {notes} notes in {path} (cached for later runs)",
+          file=sys.stderr)
     manifest = generate(path, cases, notes)
-    print(f"  done in {manifest['seconds']:.0f} s: {size(path.stat().st_size)}")
+    print(f"  done in {manifest['seconds']:.0f} s: {size(path.stat().st_size)}", file=sys.stderr)
     return BigDatabase(path, manifest)
 
 
