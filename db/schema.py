@@ -44,7 +44,10 @@ def _v1(db: sqlite_utils.Database) -> None:
          "root_cause": str, "prevention": str, "resolved_at": str, "agent": str},
         pk="id",
     )
-    for cols in (["created_at"], ["updated_at"], ["status"], ["category"], ["customer_id"]):
+    # The case list filters by status or source and shows the newest first: these indexes
+    # give it the first page without sorting the whole table.
+    for cols in (["created_at"], ["updated_at"], ["status", "created_at"],
+                 ["category", "created_at"], ["customer_id"]):
         db.table("cases").create_index(cols)
     # Follow-up visits still to do: a partial index, so years of done ones cost nothing.
     db.execute("CREATE INDEX idx_cases_followup_due ON cases(followup_date)"
