@@ -16,7 +16,6 @@ MARKS: dict[str, float] = {"interpreter": time.time()}  # our first line: Python
 
 import argparse  # noqa: E402 - after the first mark on purpose
 import json  # noqa: E402
-import os  # noqa: E402
 import sys  # noqa: E402
 
 
@@ -78,10 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps({"marks": MARKS, "cases_listed": window.list.tree.topLevelItemCount(),
                       "language": translations.language}))
     sys.stdout.flush()
-    # Skip interpreter finalization: the timers above hold closures over the window, and
-    # PySide6 can abort when the garbage collector frees such cycles at exit ("none_dealloc").
-    # The app itself (desk.cli -> run_gui) has no such cycle and exits cleanly.
-    os._exit(0)
+    return 0
 
 
 if __name__ == "__main__":

@@ -41,6 +41,8 @@ def make_backup(db_path: Path, backup_dir: Path, keep: int = KEEP) -> Path:
     Opens its own connections, so it may run on any thread.
     """
     backup_dir.mkdir(parents=True, exist_ok=True)
+    for stale in backup_dir.glob("*.partial*"):  # a copy cut off when the app last exited
+        stale.unlink(missing_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = backup_dir / f"{PREFIX}{stamp}{SUFFIX}"
     partial = target.with_suffix(".partial")

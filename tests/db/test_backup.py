@@ -79,3 +79,17 @@ def test_restoring_twice_keeps_both_damaged_files(db_path: Path) -> None:
     second = backup.restore_backup(saved, db_path)
     assert first != second
     assert (first.read_bytes(), second.read_bytes()) == (b"first damage", b"second damage")
+
+
+def test_a_backup_cut_off_at_exit_is_cleaned_up(tmp_path: Path) -> None:
+    from db.backup import make_backup
+    from db.connection import open_database
+
+    db_path = tmp_path / "cleardesk.db"
+    open_database(db_path).conn.close()
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    (backups / "cleardesk-20260101-000000-000000.partial").write_bytes(b"x" * 1000)
+    (backups / "cleardesk-20260101-000000-000000.partial-journal").write_bytes(b"x")
+    made = make_backup(db_path, backups)
+    assert sorted(p.name for p in backups.iterdir()) == [made.name]
