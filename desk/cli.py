@@ -1,14 +1,15 @@
 """The ``cleardesk`` command: ``gui`` (default) and ``selftest``; more come with later issues.
 
-This is the composition root: the only place in ``desk`` allowed to load the Qt UI
-(lazily, for the subcommands that need it; see the import-linter contract).
+``desk`` never imports the Qt UI. The UI registers its commands under the entry-point
+group ``cleardesk.frontend`` (see pyproject.toml); the bundle passes them in directly.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from importlib.metadata import entry_points
 
 from desk import __version__
 
@@ -36,12 +37,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+Frontend = Mapping[str, Callable[..., int]]
+FRONTEND_GROUP = "cleardesk.frontend"
+
+
+def installed_frontend() -> Frontend:
+    """The commands an installed front-end registered (the Qt desk registers gui, selftest)."""
+    commands: dict[str, Callable[..., int]] = {}
+    for ep in entry_points(group=FRONTEND_GROUP):
+        commands.update(ep.load())
+    return commands
+
+
+def main(argv: Sequence[str] | None = None, frontend: Frontend | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
     data_dir, lang = getattr(args, "data_dir", None), getattr(args, "lang", None)
-    from ui.app import run_gui, run_selftest  # Qt only for the commands that need it
-
-    if command == "selftest":
-        return int(run_selftest(data_dir=data_dir, lang=lang))
-    return int(run_gui(data_dir=data_dir, lang=lang, argv=sys.argv[:1]))
+    commands = installed_frontend() if frontend is None else frontend
+    run = commands.get(command)
+    if run is None:
+        print(f"cleardesk: no front-end provides '{command}'; reinstall ClearDesk "
+              "(pip install -e .)", file=sys.stderr)
+        return 2
+    return int(run(data_dir=data_dir, lang=lang))

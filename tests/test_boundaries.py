@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORE_PACKAGES = ("desk", "db")  # must import with Qt absent
 SQL_FREE_DIRS = ("desk", "ui", "bench")  # SQL lives in db/ only
 BLOCKED = ("PySide6", "shiboken6", "pyqtgraph", "ui")  # what desk/ and db/ may not need
-NOT_IMPORTABLE_WITHOUT_UI = {"desk.cli", "desk.__main__"}  # composition root: loads ui lazily
+NOT_IMPORTABLE_WITHOUT_UI = {"desk.__main__"}  # runs the command when imported
 
 SQL_PATTERNS = [
     ("SELECT ... FROM", re.compile(r"\bselect\b\s+(?:distinct\s+)?\S[\s\S]*?\bfrom\s+[\w\"\[(]",

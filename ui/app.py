@@ -57,9 +57,8 @@ def open_store(db_path: Path) -> Store | None:
             return None
 
 
-def run_gui(data_dir: str | None = None, lang: str | None = None,
-            argv: Sequence[str] = ("cleardesk",)) -> int:
-    app = make_app(argv)
+def run_gui(data_dir: str | None = None, lang: str | None = None) -> int:
+    app = make_app(sys.argv[:1] or ["cleardesk"])
     settings = QSettings()
     translations = Translations(app)
     translations.install(resolve_language(lang or str(settings.value("language", "system"))))
@@ -110,3 +109,7 @@ def run_selftest(data_dir: str | None = None, lang: str | None = None) -> int:
     for p in problems:
         print(f"FAILED {p}", file=sys.stderr)
     return 1 if problems else 0
+
+
+# Registered under the entry point group ``cleardesk.frontend`` (pyproject.toml).
+COMMANDS = {"gui": run_gui, "selftest": run_selftest}

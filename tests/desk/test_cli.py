@@ -25,3 +25,16 @@ def test_selftest_runs_from_source(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stdout + run.stderr
     assert (tmp_path / "cleardesk.db").exists()
     assert "translation zh_CN" in run.stdout and "5 CLEAR steps" in run.stdout
+
+
+def test_the_qt_frontend_is_found_through_its_entry_point() -> None:
+    from desk.cli import installed_frontend
+
+    assert {"gui", "selftest"} <= set(installed_frontend())
+
+
+def test_missing_frontend_is_a_clear_message(capsys) -> None:
+    from desk.cli import main
+
+    assert main(["selftest"], frontend={}) == 2
+    assert "no front-end provides 'selftest'" in capsys.readouterr().err
