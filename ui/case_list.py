@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desk.cases import CaseFilter, CaseService
 from desk.content import Catalog
 from desk.models import CaseSummary
-from desk.timeutil import local_day_range, to_iso
+from desk.timeutil import local_day_range, now_iso, to_iso
 from ui.format import short_time
 
 SEARCH_DELAY_MS = 200
@@ -119,7 +119,7 @@ class CaseListWidget(QWidget):
             text=self.search.text(), status=self.status.currentData() or None,
             category=self.category.currentData() or None, created_from=created_from,
             created_to=created_to, sort=self.sort.currentData(),
-            overdue_at=to_iso(datetime.now(timezone.utc)) if self.overdue.isChecked() else None)
+            overdue_at=now_iso() if self.overdue.isChecked() else None)
 
     def refresh(self) -> None:
         self.refreshed_at = time.monotonic()
@@ -131,7 +131,7 @@ class CaseListWidget(QWidget):
     def _fill(self, tree: QTreeWidget, cases: list[CaseSummary]) -> None:
         names = {c.key: c.name.get(self.lang) for c in self.catalog.categories}
         statuses = {s.key: s.name.get(self.lang) for s in self.catalog.statuses}
-        now = to_iso(datetime.now(timezone.utc))
+        now = now_iso()
         tree.blockSignals(True)
         tree.clear()
         selected = None

@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
 
     # -- cases ------------------------------------------------------------------------
     def open_case(self, case_id: str | None) -> None:
-        self.editor.flush()
+        self.editor.flush()  # before reading the case, so the form shows what was just typed
         case = None
         if case_id:
             try:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desk.cases import CaseError, CaseService
 from desk.content import Catalog
+from desk.timeutil import now_iso
 from ui.format import short_time
 
 AUTOSAVE_MS = 500
@@ -150,7 +151,7 @@ class NotesWidget(QWidget):
             self.status.setText(self.tr("Not saved yet — retrying"))
             self.failed.emit(exc)
             return
-        self.status.setText(self.tr("Draft saved %1").replace("%1", short_time_now()))
+        self.status.setText(self.tr("Draft saved %1").replace("%1", short_time(now_iso())))
 
     def commit(self) -> None:
         if self.case_id is None:
@@ -182,9 +183,3 @@ class NotesWidget(QWidget):
         self.update_text.clear()
         self.refresh()
         self.changed.emit()
-
-
-def short_time_now() -> str:
-    from datetime import datetime
-
-    return datetime.now().strftime("%H:%M:%S")
