@@ -19,6 +19,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(460)
         form = QFormLayout(self)
         self.language = QComboBox()
         self.language.setObjectName("language")
