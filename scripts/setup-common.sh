@@ -30,9 +30,11 @@ CLEARDESK_APT_RUNTIME=(
     libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xinerama0
     libxcb-xkb1 libxrender1 libxi6 libsm6 libice6
     libcups2
+    libportaudio2
 )
-# Test tooling: a virtual X server for screenshots of real windows, objdump for PyInstaller.
-CLEARDESK_APT_TEST=(xvfb binutils)
+# Test tooling: a virtual X server for screenshots of real windows, objdump for PyInstaller;
+# espeak-ng synthesises test speech, PulseAudio gives the tests a real null sink to record.
+CLEARDESK_APT_TEST=(xvfb binutils espeak-ng pulseaudio pulseaudio-utils)
 
 _cd_log() { printf '==> %s\n' "$*"; }
 
