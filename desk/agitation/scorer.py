@@ -1,0 +1,196 @@
+"""One channel's agitation score: baseline, z-scores, lexical decay, fusion, smoothing, bands.
+
+Pure computation, fed 20 ms frames in order by the channel's analysis worker (or by
+``cleardesk analyze``); the time is the count of frames (plus skipped gaps), so a live call and
+the same audio from a file give the same curve.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Iterable
+
+import numpy as np
+from numpy.typing import NDArray
+
+from desk.agitation.config import ACOUSTIC, ScorerConfig
+from desk.agitation.features import (
+    FRAME_S,
+    FrameFeatures,
+    WindowFeatures,
+    count_nuclei,
+    window_features,
+)
+from desk.events import BANDS, AgitationSample
+
+Floats = NDArray[np.float64]
+
+
+class Baseline:
+    """The caller's own normal: median and robust spread of the first ``baseline_s`` seconds of
+    voiced speech, blended with the population prior; afterwards it drifts slowly, and only
+    while the caller is calm (so an escalation never becomes the new normal)."""
+
+    def __init__(self, config: ScorerConfig) -> None:
+        self.config = config
+        self._rows: list[Floats] = []
+        self._speech_s = 0.0
+        self._median: Floats | None = None
+        self._spread: Floats | None = None
+
+    @property
+    def complete(self) -> bool:
+        return self._speech_s >= self.config.baseline_s
+
+    def observe(self, x: Floats, speech_s: float, calm: bool) -> None:
+        if not self.complete:
+            self._rows.append(x)
+            self._speech_s += speech_s
+            if len(self._rows) % 10 == 1 or self.complete:
+                self._refit()
+            return
+        if calm and self._median is not None:
+            rate = min(1.0, self.config.drift_per_s * speech_s)
+            ok = ~np.isnan(x)
+            self._median[ok] += rate * (x[ok] - self._median[ok])
+
+    def _refit(self) -> None:
+        rows = np.array(self._rows)
+        own_n = self._speech_s
+        med = np.full(len(ACOUSTIC), np.nan)
+        spread = np.full(len(ACOUSTIC), np.nan)
+        for i, name in enumerate(ACOUSTIC):
+            col = rows[:, i]
+            col = col[~np.isnan(col)]
+            fw = self.config.features[name]
+            if col.size:
+                m = float(np.median(col))
+                s = float(1.4826 * np.median(np.abs(col - m)))
+            else:
+                m, s, own_n = fw.prior_median, fw.prior_spread, 0.0
+            k = fw.prior_s
+            med[i] = (own_n * m + k * fw.prior_median) / (own_n + k) if own_n + k > 0 else m
+            spread[i] = (own_n * s + k * fw.prior_spread) / (own_n + k) if own_n + k > 0 else s
+        self._median, self._spread = med, spread
+
+    def z(self, x: Floats) -> Floats:
+        cfg = self.config
+        if self._median is None or self._spread is None:
+            return np.zeros(len(ACOUSTIC))
+        floors = np.array([cfg.features[n].floor for n in ACOUSTIC])
+        dirs = np.array([cfg.features[n].direction for n in ACOUSTIC])
+        z = dirs * (x - self._median) / np.maximum(self._spread, floors)
+        z = np.nan_to_num(z, nan=0.0) - cfg.dead_zone
+        return np.clip(z, 0.0, cfg.z_max)
+
+
+class AgitationScorer:
+    """Feed frames with :meth:`add_frames`, words with :meth:`add_words`; get a sample every
+    ``hop_s`` seconds of call time."""
+
+    def __init__(self, channel: str, config: ScorerConfig) -> None:
+        self.channel = channel
+        self.config = config
+        self.baseline = Baseline(config)
+        self._frames = 0                       # call time in frames (includes skipped gaps)
+        self._hop_frames = max(1, round(config.hop_s / FRAME_S))
+        w = config.window_frames
+        self._v_loud: deque[float] = deque(maxlen=w)
+        self._v_f0: deque[float] = deque(maxlen=w)
+        self._v_tilt: deque[float] = deque(maxlen=w)
+        self._all_loud: deque[float] = deque(maxlen=config.pace_frames)
+        self._all_voiced: deque[bool] = deque(maxlen=config.pace_frames)
+        self._voiced_in_hop = 0
+        self._words: list[tuple[float, float]] = []  # (time, points)
+        self._weights = np.array([config.features[n].weight for n in ACOUSTIC])
+        self._score = 0.0
+        self._contrib = np.zeros(len(ACOUSTIC) + 1)
+        self._band = 0
+        self._alpha = 1.0 - math.exp(-config.hop_s / config.smooth_tau_s)
+        self.last: AgitationSample | None = None
+
+    @property
+    def t(self) -> float:
+        return self._frames * FRAME_S
+
+    def skip(self, seconds: float) -> None:
+        """Time passes with no audio (a device gap): the curve holds, nothing scores."""
+        self._frames += round(seconds / FRAME_S)
+        self._all_loud.clear()
+        self._all_voiced.clear()
+
+    def add_words(self, t: float, categories: Iterable[str]) -> None:
+        """Lexical cues heard at call time ``t`` (categories of desk.cues hits)."""
+        pts = self.config.lexical_points
+        for cat in categories:
+            if pts.get(cat, 0.0) > 0:
+                self._words.append((t, pts[cat]))
+
+    def add_frames(self, feats: FrameFeatures, voiced: NDArray[np.bool_]) -> list[AgitationSample]:
+        out: list[AgitationSample] = []
+        for i in range(voiced.size):
+            v = bool(voiced[i])
+            self._all_loud.append(float(feats.loudness[i]))
+            self._all_voiced.append(v)
+            if v:
+                self._v_loud.append(float(feats.loudness[i]))
+                self._v_f0.append(float(feats.f0[i]))
+                self._v_tilt.append(float(feats.tilt[i]))
+                self._voiced_in_hop += 1
+            self._frames += 1
+            if self._frames % self._hop_frames == 0:
+                out.append(self._sample())
+        return out
+
+    def _lexical(self, t: float) -> float:
+        hl = self.config.half_life_s
+        self._words = [(wt, p) for wt, p in self._words if t - wt < 8 * hl]
+        total = sum(p * 0.5 ** (max(0.0, t - wt) / hl) for wt, p in self._words if wt <= t + 0.5)
+        return min(total, self.config.lexical_cap)
+
+    def _window(self) -> WindowFeatures:
+        loud = np.array(self._v_loud)
+        voiced = np.ones(loud.size, dtype=bool)
+        all_voiced = np.array(self._all_voiced, dtype=bool)
+        nuclei = count_nuclei(np.array(self._all_loud), all_voiced)
+        return window_features(loud, np.array(self._v_f0), np.array(self._v_tilt), voiced,
+                               nuclei, float(all_voiced.sum()) * FRAME_S)
+
+    def _sample(self) -> AgitationSample:
+        cfg = self.config
+        t = self.t
+        voiced_hop = self._voiced_in_hop
+        self._voiced_in_hop = 0
+        lex = self._lexical(t)
+        if voiced_hop == 0 or len(self._v_loud) < cfg.min_voiced_frames:
+            return self._emit(t, voiced=voiced_hop > 0)
+        x = self._window().vector()
+        z = self.baseline.z(x)
+        points = np.append(self._weights * z, lex)
+        raw = float(points.sum())
+        inst = 100.0 * (1.0 - math.exp(-raw / cfg.scale)) if raw > 0 else 0.0
+        contrib = points * (inst / raw) if raw > 0 else np.zeros_like(points)
+        self._score += self._alpha * (inst - self._score)
+        self._contrib += self._alpha * (contrib - self._contrib)
+        self.baseline.observe(x, voiced_hop * FRAME_S, calm=self._score < cfg.drift_below)
+        self._update_band()
+        return self._emit(t, voiced=True)
+
+    def _update_band(self) -> None:
+        cfg = self.config
+        s = self._score
+        while self._band < 3 and s >= cfg.bands[self._band]:
+            self._band += 1
+        while self._band > 0 and s < cfg.bands[self._band - 1] - cfg.hysteresis:
+            self._band -= 1
+
+    def _emit(self, t: float, voiced: bool) -> AgitationSample:
+        names = (*ACOUSTIC, "words")
+        contributions = tuple((n, round(float(c), 2)) for n, c in zip(names, self._contrib,
+                                                                      strict=True))
+        sample = AgitationSample(channel=self.channel, t=round(t, 3), score=round(self._score, 2),
+                                 band=BANDS[self._band], contributions=contributions,
+                                 voiced=voiced)
+        self.last = sample
+        return sample
