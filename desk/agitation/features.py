@@ -100,7 +100,7 @@ def yin(windows: Floats) -> Floats:
     denom = lo - 2.0 * best + hi
     shift = np.where(np.abs(denom) > EPS, 0.5 * (lo - hi) / np.where(denom == 0, 1, denom), 0.0)
     tau = tau + np.clip(shift, -1.0, 1.0)
-    f0 = RATE / np.maximum(tau, 1.0)
+    f0: Floats = RATE / np.maximum(tau, 1.0)
     f0[(best > YIN_VOICED) | (f0 < F0_MIN) | (f0 > F0_MAX)] = 0.0
     return f0
 

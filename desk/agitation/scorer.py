@@ -82,7 +82,8 @@ class Baseline:
         dirs = np.array([cfg.features[n].direction for n in ACOUSTIC])
         z = dirs * (x - self._median) / np.maximum(self._spread, floors)
         z = np.nan_to_num(z, nan=0.0) - cfg.dead_zone
-        return np.clip(z, 0.0, cfg.z_max)
+        clipped: Floats = np.clip(z, 0.0, cfg.z_max)
+        return clipped
 
 
 class AgitationScorer:
@@ -146,7 +147,7 @@ class AgitationScorer:
     def _lexical(self, t: float) -> float:
         hl = self.config.half_life_s
         self._words = [(wt, p) for wt, p in self._words if t - wt < 8 * hl]
-        total = sum(p * 0.5 ** (max(0.0, t - wt) / hl) for wt, p in self._words if wt <= t + 0.5)
+        total: float = sum(p * 0.5 ** (max(0.0, t - wt) / hl) for wt, p in self._words if wt <= t + 0.5)
         return min(total, self.config.lexical_cap)
 
     def _window(self) -> WindowFeatures:
