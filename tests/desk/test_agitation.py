@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -99,7 +101,7 @@ def test_a_calm_call_stays_calm() -> None:
 
 
 def test_contributions_add_up_to_the_score_and_name_the_cues(call) -> None:
-    audio, (rise, fall) = call
+    audio, (_rise, _fall) = call
     for s in score(audio):
         assert [name for name, _ in s.contributions] == list(CONTRIBUTIONS)
         assert sum(v for _, v in s.contributions) == pytest.approx(s.score, abs=0.1)
@@ -134,7 +136,7 @@ def test_words_raise_the_score_and_decay_with_their_half_life() -> None:
 def test_bands_have_hysteresis() -> None:
     cfg = load_config()
     samples = score(synth.calm_agitated_calm(30, 30, 30)[0])
-    changes = sum(1 for a, b in zip(samples, samples[1:], strict=False) if a.band != b.band)
+    changes = sum(1 for a, b in itertools.pairwise(samples) if a.band != b.band)
     # up through the bands and back down once each, plus a little slack — no flapping
     assert changes <= 10
     assert cfg.hysteresis > 0
