@@ -1,4 +1,4 @@
-"""The ``cleardesk`` command: ``gui`` (default) and ``selftest``; more come with later issues.
+"""The ``cleardesk`` command: ``gui`` (default), ``selftest``, ``analyze`` and ``models``.
 
 ``desk`` never imports the Qt UI. The UI registers its commands under the entry-point
 group ``cleardesk.frontend`` (see pyproject.toml); the bundle passes them in directly.
@@ -34,6 +34,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("gui", help="open the desk (default)", parents=[common])
     sub.add_parser("selftest", help="open the database, resources and translations; exit 0",
                    parents=[common])
+    models = sub.add_parser("models", help="list, check, download or install speech models",
+                            parents=[common])
+    models.add_argument("action", nargs="?", default="list",
+                        choices=["list", "check", "download", "install"])
+    models.add_argument("target", nargs="?",
+                        help="check: model folder or zip; download: model name or language "
+                        "(none: show vosk's list); install: zip; list: an extra folder")
+    from desk.analyze_cli import add_parser as add_analyze
+
+    add_analyze(sub, common)
     return parser
 
 
@@ -53,6 +63,14 @@ def main(argv: Sequence[str] | None = None, frontend: Frontend | None = None) ->
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
     data_dir, lang = getattr(args, "data_dir", None), getattr(args, "lang", None)
+    if command == "models":
+        from desk.speech.command import run_models  # no Qt, no vosk until a model loads
+
+        return run_models(args.action, args.target, data_dir)
+    if command == "analyze":
+        from desk.analyze_cli import run as run_analyze
+
+        return run_analyze(args)
     commands = installed_frontend() if frontend is None else frontend
     run = commands.get(command)
     if run is None:

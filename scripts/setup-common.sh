@@ -31,6 +31,9 @@ CLEARDESK_APT_RUNTIME=(
     libxcb-xkb1 libxrender1 libxi6 libsm6 libice6
     libcups2
     libportaudio2
+    # Linux audio capture: PortAudio reaches PulseAudio/PipeWire through ALSA's `pulse` device
+    # (libasound2-plugins); pactl lists the sources, monitors included (pulseaudio-utils).
+    libasound2-plugins pulseaudio-utils
 )
 # Test tooling: a virtual X server for screenshots of real windows, objdump for PyInstaller;
 # espeak-ng synthesises test speech, PulseAudio gives the tests a real null sink to record.

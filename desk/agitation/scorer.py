@@ -147,7 +147,8 @@ class AgitationScorer:
     def _lexical(self, t: float) -> float:
         hl = self.config.half_life_s
         self._words = [(wt, p) for wt, p in self._words if t - wt < 8 * hl]
-        total: float = sum(p * 0.5 ** (max(0.0, t - wt) / hl) for wt, p in self._words if wt <= t + 0.5)
+        total: float = sum(p * 0.5 ** (max(0.0, t - wt) / hl)
+                           for wt, p in self._words if wt <= t + 0.5)
         return min(total, self.config.lexical_cap)
 
     def _window(self) -> WindowFeatures:

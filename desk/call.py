@@ -1,0 +1,138 @@
+"""A live call: audio sources → one analysis worker per source → the pipeline → listeners.
+
+The PortAudio callback only copies into the source's bounded queue. The worker owns the
+converter and its channels' analyzers (and their recognizers): it resamples, splits channels and
+feeds the pipeline. The speech model loads in the background; until it is ready (or when there
+is none) the call is acoustic-only, and each worker attaches a recognizer to its own channels
+at its next block after the model arrives. A device that vanishes is the source's business: it
+reports SourceStatus, retries, and queues a Gap for the time it was away, so the call clock and
+everything heard so far are kept.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from desk.agitation import ScorerConfig
+from desk.audio.convert import ChannelMap, Converter
+from desk.audio.live import LiveSource
+from desk.audio.queue import Gap
+from desk.events import CallInfo, Event, SourceStatus
+from desk.pipeline import Listener, Pipeline
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    """A device chosen by name (None: the system default) and which call channels it carries."""
+
+    device: str | None
+    channel_map: ChannelMap
+
+
+class LiveCall:
+    """Start with :meth:`start`, end with :meth:`stop` (joins every thread it started)."""
+
+    def __init__(self, specs: Sequence[SourceSpec], listeners: Sequence[Listener] = (),
+                 model_loader: Any = None, config: ScorerConfig | None = None,
+                 source_factory: Callable[..., Any] = LiveSource) -> None:
+        channels = tuple(ch for spec in specs for ch in spec.channel_map)
+        if len(set(channels)) != len(channels):
+            raise ValueError(f"a channel is fed by two sources: {channels}")
+        self.pipeline = Pipeline(channels, listeners, config)
+        self._specs = list(specs)
+        self._loader = model_loader
+        self._model_seen: dict[int, bool] = {}
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._started = 0.0
+        self.sources = [source_factory(spec.device, spec.channel_map, self._on_status)
+                        for spec in self._specs]
+
+    @property
+    def info(self) -> CallInfo:
+        return CallInfo(model_name=self.pipeline.model_name, model_lang=self.pipeline.model_lang,
+                        sources=tuple((ch, src.name) for src, spec in zip(self.sources,
+                                      self._specs, strict=True) for ch in spec.channel_map))
+
+    def _on_status(self, status: SourceStatus) -> None:
+        """Runs on a source's threads."""
+        self.pipeline.emit([status])
+
+    def start(self) -> None:
+        self._started = time.monotonic()
+        if self._loader is not None and getattr(self._loader, "on_done", None) is None:
+            self._loader.on_done = self._on_model_done
+        for i, (src, spec) in enumerate(zip(self.sources, self._specs, strict=True)):
+            src.start()
+            th = threading.Thread(target=self._work, args=(i, src, spec),
+                                  name=f"call-worker-{'+'.join(spec.channel_map)}")
+            self._threads.append(th)
+            th.start()
+
+    def _on_model_done(self, *_: Any) -> None:
+        """Runs on the model loader's thread."""
+        err = getattr(self._loader, "error", None)
+        code = "model_ready" if err is None else "model_invalid"
+        detail = "" if err is None else str(getattr(err, "detail", err))
+        self.pipeline.emit([SourceStatus("", round(time.monotonic() - self._started, 3), code,
+                                         detail)])
+
+    def _attach_model(self, index: int, spec: SourceSpec) -> None:
+        """On the worker: give this source's channels their recognizers once the model is in."""
+        if self._model_seen.get(index) or self._loader is None:
+            return
+        if getattr(self._loader, "state", "") != "ready":
+            return
+        self._model_seen[index] = True
+        info = getattr(self._loader, "info", None)
+        lang, name = getattr(info, "lang", ""), getattr(info, "name", "")
+        for ch in spec.channel_map:
+            self.pipeline.attach_model(ch, self._loader.model, lang, name)
+
+    def _work(self, index: int, src: Any, spec: SourceSpec) -> None:
+        """The analysis worker of one source (runs on its own thread)."""
+        conv: Converter | None = None
+        while True:
+            item = src.queue.get(timeout=0.1)
+            if item is None:
+                if self._stop.is_set():
+                    break
+                continue
+            self._attach_model(index, spec)
+            if isinstance(item, Gap):
+                for ch in spec.channel_map:
+                    self.pipeline.skip(ch, item.seconds)
+                continue
+            if conv is None or conv.in_rate != src.rate:
+                conv = Converter(src.rate, item.shape[1], spec.channel_map)
+            for ch, samples in conv.process(item).items():
+                if samples.size:
+                    self.pipeline.feed(ch, samples)
+        if conv is not None:
+            for ch, samples in conv.flush().items():
+                if samples.size:
+                    self.pipeline.feed(ch, samples)
+
+    def stop(self) -> None:
+        """Stop the devices, analyse what is still queued, end the utterances, join."""
+        for src in self.sources:
+            src.stop()
+        self._stop.set()
+        for th in self._threads:
+            th.join()
+        self._threads.clear()
+        self.pipeline.finish()
+
+    def __enter__(self) -> LiveCall:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+Events = list[Event]
