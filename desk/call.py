@@ -25,6 +25,10 @@ from desk.events import CallInfo, Event, SourceStatus
 from desk.pipeline import Listener, Pipeline
 
 
+BLOCK_MS = 50
+QUEUE_BLOCKS = 200  # 10 s of audio before the callback has to drop
+
+
 @dataclass(frozen=True)
 class SourceSpec:
     """A device chosen by name (None: the system default) and which call channels it carries."""
@@ -42,14 +46,17 @@ class LiveCall:
         channels = tuple(ch for spec in specs for ch in spec.channel_map)
         if len(set(channels)) != len(channels):
             raise ValueError(f"a channel is fed by two sources: {channels}")
-        self.pipeline = Pipeline(channels, listeners, config)
+        self.pipeline = Pipeline(channels, listeners, config, asynchronous=True)
         self._specs = list(specs)
         self._loader = model_loader
         self._model_seen: dict[int, bool] = {}
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._started = 0.0
-        self.sources = [source_factory(spec.device, spec.channel_map, self._on_status)
+        # 50 ms blocks: a sound reaches the curve within a block or two (100 ms blocks cost
+        # a whole extra block whenever the resampler's few ms of delay straddle a hop)
+        self.sources = [source_factory(spec.device, spec.channel_map, self._on_status,
+                                       block_ms=BLOCK_MS, queue_blocks=QUEUE_BLOCKS)
                         for spec in self._specs]
 
     @property

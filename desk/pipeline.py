@@ -13,6 +13,8 @@ thread. The cue detector is shared under a lock.
 
 from __future__ import annotations
 
+import logging
+import queue
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
@@ -36,6 +38,7 @@ from desk.events import AGENT, CALLER, Event, TranscriptSegment
 from desk.redact import Redactor
 from desk.speech import StreamingRecognizer
 
+log = logging.getLogger(__name__)
 Listener = Callable[[Event], None]
 Samples = NDArray[np.float32]
 
@@ -65,9 +68,21 @@ class ChannelAnalyzer:
         self._utt_start: float | None = None
 
     # -- set-up ---------------------------------------------------------------------------
-    def set_recognizer(self, recognizer: StreamingRecognizer | None, lang: str) -> None:
+    def set_recognizer(self, recognizer: StreamingRecognizer | None, lang: str,
+                       deliver: Callable[[list[Event]], None] | None = None) -> None:
+        """``deliver`` given: the recognizer runs on its own thread (a live call), so the
+        curve never waits for vosk; its words, masked and with their cues, go to
+        ``deliver`` from that thread. Without: words come back from feed/finish."""
+        self._close_recognizer()
+        if recognizer is not None and deliver is not None:
+            recognizer = AsyncRecognizer(  # type: ignore[assignment]
+                recognizer, lambda segs: deliver(self._segments(segs)))
         self._recognizer = recognizer
         self.lang = lang
+
+    def _close_recognizer(self) -> None:
+        if isinstance(self._recognizer, AsyncRecognizer):
+            self._recognizer.close()
 
     # -- audio ----------------------------------------------------------------------------
     def feed(self, samples: Samples) -> list[Event]:
@@ -97,7 +112,11 @@ class ChannelAnalyzer:
         return events
 
     def finish(self) -> list[Event]:
-        return self._end_utterance()
+        """The call ended: end the utterance; an asynchronous recognizer finishes its
+        backlog (delivering its words) and its thread ends."""
+        events = self._end_utterance()
+        self._close_recognizer()
+        return events
 
     def _speech(self, frame: Samples, voiced: bool) -> list[Event]:
         t = self._frame * FRAME_S
@@ -161,6 +180,44 @@ class ChannelAnalyzer:
         return replace(seg, text=self._redactor.mask_text(seg.text, self.lang, commit=commit))
 
 
+class AsyncRecognizer:
+    """A recognizer on its own thread: ``accept``/``flush`` queue the work and return at
+    once; results go to ``deliver`` on that thread, in order. ``close`` finishes the backlog
+    and joins the thread."""
+
+    def __init__(self, recognizer: StreamingRecognizer,
+                 deliver: Callable[[list[TranscriptSegment]], None]) -> None:
+        self._rec = recognizer
+        self._deliver = deliver
+        self._queue: queue.SimpleQueue[tuple[Samples | None, float] | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name=f"asr-{recognizer.channel}")
+        self._thread.start()
+
+    def accept(self, samples: Samples, t0: float) -> list[TranscriptSegment]:
+        self._queue.put((samples, t0))
+        return []
+
+    def flush(self) -> list[TranscriptSegment]:
+        self._queue.put((None, 0.0))
+        return []
+
+    def close(self) -> None:
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+
+    def _run(self) -> None:
+        """Runs on the recognizer's thread."""
+        while (item := self._queue.get()) is not None:
+            samples, t0 = item
+            try:
+                segs = self._rec.flush() if samples is None else self._rec.accept(samples, t0)
+                if segs:
+                    self._deliver(segs)
+            except Exception:
+                log.exception("speech recognition failed on %s", self._rec.channel)
+
+
 class _SharedCues:
     """One cue detector for both channels (talk-over needs both); safe across workers."""
 
@@ -186,8 +243,11 @@ class Pipeline:
     (that channel's worker); listeners run on it."""
 
     def __init__(self, channels: Sequence[str] = (CALLER,), listeners: Sequence[Listener] = (),
-                 config: ScorerConfig | None = None, partials: bool = True) -> None:
-        """``partials`` False: the recognizer returns finals only (analysis of a file)."""
+                 config: ScorerConfig | None = None, partials: bool = True,
+                 asynchronous: bool = False) -> None:
+        """``partials`` False: the recognizer returns finals only (analysis of a file).
+        ``asynchronous``: each channel's recognizer runs on a thread of its own (live)."""
+        self.asynchronous = asynchronous
         cfg = config or load_config()
         self.partials = partials
         self._cues = _SharedCues("")
@@ -212,7 +272,8 @@ class Pipeline:
             self.model_name, self.model_lang = name, lang
             self._cues.set_lang(lang)
         rec = self.make_recognizer(model, channel, lang, self.partials)
-        self.analyzers[channel].set_recognizer(rec, lang)
+        self.analyzers[channel].set_recognizer(rec, lang,
+                                               self.emit if self.asynchronous else None)
 
     @staticmethod
     def make_recognizer(model: Any, channel: str, lang: str, partials: bool = True

@@ -2,7 +2,9 @@
 
 Use from any test module::
 
-    from tests.pulse import NullSink, PulseServer, null_sink, pulse_server  # noqa: F401
+    from tests.pulse import NullSink, PulseServer, null_sink, pulse_server
+
+    __all__ = ["null_sink", "pulse_server"]  # fixtures, used by name (keeps ruff's F401 quiet)
 
 (or list ``"tests.pulse"`` in the root conftest's ``pytest_plugins``). Then
 
@@ -13,6 +15,12 @@ Use from any test module::
   when the last user is done.
 - ``null_sink`` (function): a fresh null sink with a unique name, unloaded after the test.
   Record ``sink.monitor``; play into it with ``sink.play(wav)`` (paplay, returns the Popen).
+
+PulseAudio facts worth knowing when writing such tests: a freshly loaded null sink sleeps up to
+2 s before its monitor delivers the first block, and then renders everything queued meanwhile
+at once, more than a capture buffer holds — audio played before the first block arrives is
+partly lost (LiveSource puts a Gap(idle) for the wait). And a new playback stream into a
+running sink loses its first ~90 ms; give clips a short lead-in of silence.
 
 Also signal helpers for comparing what was recorded with what was played (``find``,
 ``corr``, ``active_span``) and test signals (``chirp``, ``tone``).
@@ -41,7 +49,7 @@ import pytest
 START_TIMEOUT_S = 15.0
 READY_LINE = "Daemon startup complete."
 _ENV_KEYS = ("PULSE_SERVER", "PULSE_CLIENTCONFIG", "PULSE_COOKIE", "PULSE_SOURCE", "PULSE_SINK",
-             "PULSE_PROP")
+             "PULSE_PROP", "PULSE_PROP_OVERRIDE")
 _names = itertools.count(1)
 _lock = threading.Lock()
 _server: PulseServer | None = None

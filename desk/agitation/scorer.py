@@ -8,6 +8,7 @@ the same audio from a file give the same curve.
 from __future__ import annotations
 
 import math
+import threading
 from collections import deque
 from collections.abc import Iterable
 
@@ -104,6 +105,7 @@ class AgitationScorer:
         self._all_voiced: deque[bool] = deque(maxlen=config.pace_frames)
         self._voiced_in_hop = 0
         self._words: list[tuple[float, float]] = []  # (time, points)
+        self._words_lock = threading.Lock()
         self._weights = np.array([config.features[n].weight for n in ACOUSTIC])
         self._score = 0.0
         self._contrib = np.zeros(len(ACOUSTIC) + 1)
@@ -124,9 +126,10 @@ class AgitationScorer:
     def add_words(self, t: float, categories: Iterable[str]) -> None:
         """Lexical cues heard at call time ``t`` (categories of desk.cues hits)."""
         pts = self.config.lexical_points
-        for cat in categories:
-            if pts.get(cat, 0.0) > 0:
-                self._words.append((t, pts[cat]))
+        with self._words_lock:  # a live call's recognizer thread calls this
+            for cat in categories:
+                if pts.get(cat, 0.0) > 0:
+                    self._words.append((t, pts[cat]))
 
     def add_frames(self, feats: FrameFeatures, voiced: NDArray[np.bool_]) -> list[AgitationSample]:
         out: list[AgitationSample] = []
@@ -146,9 +149,11 @@ class AgitationScorer:
 
     def _lexical(self, t: float) -> float:
         hl = self.config.half_life_s
-        self._words = [(wt, p) for wt, p in self._words if t - wt < 8 * hl]
+        with self._words_lock:
+            self._words = [(wt, p) for wt, p in self._words if t - wt < 8 * hl]
+            words = list(self._words)
         total: float = sum(p * 0.5 ** (max(0.0, t - wt) / hl)
-                           for wt, p in self._words if wt <= t + 0.5)
+                           for wt, p in words if wt <= t + 0.5)
         return min(total, self.config.lexical_cap)
 
     def _window(self) -> WindowFeatures:

@@ -157,11 +157,12 @@ class PulseBackend:
     ``pulse`` ALSA device.
 
     The source is chosen with PULSE_SOURCE, set only while the stream is opened (under the
-    PortAudio lock), and the stream is tagged through PULSE_PROP so that it can be found on the
-    server afterwards. When its source disappears PulseAudio silently moves the stream to
-    another source (or kills it when there is none): ``healthy`` checks that the tagged stream
-    is still attached to the source of our name — whenever ``pactl subscribe`` reports a change
-    to sources or recording streams, and every SAFETY_CHECK_S anyway.
+    PortAudio lock), and the stream is tagged through PULSE_PROP_OVERRIDE so that it can be
+    found on the server afterwards (and shows as "ClearDesk" in pavucontrol). When its source
+    disappears PulseAudio silently moves the stream to another source (or kills it when there is
+    none): ``healthy`` checks that the tagged stream is still attached to the source of our
+    name — whenever ``pactl subscribe`` reports a change to sources or recording streams, and
+    every SAFETY_CHECK_S anyway.
     """
 
     TAG = "cleardesk.stream"
@@ -191,8 +192,10 @@ class PulseBackend:
                 raise AudioError("device", "PortAudio has no 'pulse' device (libasound2-plugins"
                                            " missing, or the sound server was not running)")
             self._tag = uuid.uuid4().hex
+            # PULSE_PROP_OVERRIDE: the ALSA plug-in names itself, we overrule it.
             with _environ(PULSE_SOURCE=source.name,
-                          PULSE_PROP=f"{self.TAG}={self._tag} application.name=ClearDesk"):
+                          PULSE_PROP_OVERRIDE=f"{self.TAG}={self._tag} "
+                                              "application.name=ClearDesk"):
                 stream = _open_portaudio(found[0], self.rate, self.channels, block_frames,
                                          on_block, on_finished)
         problem = self._check(stream)

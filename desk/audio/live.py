@@ -70,7 +70,6 @@ class LiveSource:
         self.name = device or "default"
         self.rate = 0.0
         self.channels = 0
-        self.device_overflows = 0  # blocks PortAudio flagged as overflowed (before our queue)
         self._backend: backends.Backend | None = None
         self._stream: backends.Stream | None = None
         self._stream_finished = threading.Event()
@@ -81,7 +80,6 @@ class LiveSource:
         self._gap_seconds = 0.0    # Gap(lost/idle) seconds queued so far
         self._last_arrival = 0.0   # monotonic time of the last block (or of the stream's start)
         self._pending_gap: Gap | None = None  # Gap(lost), queued before the new stream's blocks
-        self._lost_reason = ""
         self._retry_said = False
         self._next_retry = 0.0
         self._reported_dropped = 0
@@ -93,8 +91,8 @@ class LiveSource:
     def start(self) -> None:
         """Open the device and start the watchdog. AudioError("device"/"unsupported") when the
         device is not there or cannot give the channels the map wants; nothing runs then."""
-        if self._started:
-            raise RuntimeError("LiveSource.start() called twice")
+        if self._thread is not None or self._stop.is_set():
+            raise RuntimeError("a LiveSource starts once; make a new one to record again")
         needed = 1 + max(i for picks in self.channel_map.values() for i in picks)
         backend = backends.resolve(self.device, needed)
         validate_map(self.channel_map, backend.channels)
@@ -203,7 +201,6 @@ class LiveSource:
 
     def _lose(self, why: str) -> None:
         self._close()
-        self._lost_reason = why
         self._retry_said = False
         self._next_retry = time.monotonic() + RETRY_S
         self._emit("lost", detail=why)

@@ -20,7 +20,7 @@ from typing import Any
 
 PACTL_TIMEOUT_S = 3.0
 # Variables our own stream opening sets briefly; a pactl child must not inherit them.
-_PRIVATE_ENV = ("PULSE_SOURCE", "PULSE_PROP", "PULSE_SINK")
+_PRIVATE_ENV = ("PULSE_SOURCE", "PULSE_PROP", "PULSE_PROP_OVERRIDE", "PULSE_SINK")
 _SPEC = re.compile(r"(\w+)\s+(\d+)ch\s+(\d+)Hz")
 
 

@@ -67,7 +67,11 @@ def smooth(flags: Sequence[bool], hang: int = HANGOVER_MS // FRAME_MS,
 
 
 class Vad:
-    """webrtcvad over float32 16 kHz mono; ``aggressiveness`` 0 (keeps most) … 3 (strictest)."""
+    """webrtcvad over float32 16 kHz mono; ``aggressiveness`` 0 (keeps most) … 3 (strictest).
+
+    Call either ``frames`` or ``voiced`` on one instance (they share the remainder); after a
+    Gap in the audio, ``reset()``.
+    """
 
     def __init__(self, aggressiveness: int = 2, hangover_ms: int = HANGOVER_MS,
                  onset_ms: int = MIN_ONSET_MS) -> None:

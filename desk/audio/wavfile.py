@@ -135,6 +135,8 @@ def _open_error(p: Path, exc: sf.LibsndfileError) -> AudioError:
         return AudioError("unsupported", f"{p.name}: WAV encoding 0x{tag:04X} is not supported")
     if exc.code == 1:  # SF_ERR_UNRECOGNISED_FORMAT: not a sound file we know (text, random)
         return AudioError("unsupported", f"{p.name}: not a recognised audio format")
+    if exc.code == 2:  # SF_ERR_SYSTEM: the operating system refused (permissions, I/O error)
+        return AudioError("unreadable", f"{p.name}: cannot be read ({message})")
     lowered = message.lower()
     if "not supported" in lowered or "unsupported" in lowered:
         return AudioError("unsupported", f"{p.name}: {message}")

@@ -24,7 +24,7 @@ from desk.speech.loader import import_vosk
 
 log = logging.getLogger(__name__)
 
-CHUNK_S = 0.2          # vosk's advice: feed ~200 ms at a time
+CHUNK_S = 0.1          # 100 ms: partial words ~100 ms sooner than vosk's usual 200 ms, +1 % CPU
 KEEP_MAP_S = 2.0       # fed audio kept in the time map behind the newest final
 CONTIGUOUS_S = 0.001   # a stretch starting this close to the last one's end continues it
 UNK = "[unk]"

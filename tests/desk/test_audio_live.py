@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import queue
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +14,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from desk.audio import RATE, AudioError, Converter, Gap, LiveSource, list_devices
+from desk.audio import RATE, AudioError, Converter, Gap, LiveSource, list_devices, pulse
 from desk.events import AGENT, CALLER, SourceStatus
 from tests import synth
 from tests.pulse import NullSink, PulseServer, active_span, find, null_sink, pulse_server
@@ -226,10 +227,11 @@ def test_stream_moved_to_another_source_is_lost(null_sink: NullSink,
     src = LiveSource(null_sink.monitor, {CALLER: (0, 1)}, status)
     src.start()
     try:
-        ours = [line.split("\t")[0] for line in
-                pulse_server.pactl("list", "short", "source-outputs").splitlines()]
-        assert len(ours) == 1
-        pulse_server.pactl("move-source-output", ours[0], other.monitor)
+        outputs = pulse.list_source_outputs() or []
+        ours = [o for o in outputs if o.prop("application.name") == "ClearDesk"]
+        assert ours and ours[0].prop("cleardesk.stream")
+        assert len(ours) == 1, outputs
+        pulse_server.pactl("move-source-output", str(ours[0].index), other.monitor)
         lost = status.wait("lost", 3)
         assert lost.detail == f"the sound server moved the stream to {other.monitor}"
         status.wait("resumed", 4)  # our source is still there: back at the next retry
@@ -276,3 +278,16 @@ def test_map_wider_than_the_device_is_unsupported(null_sink: NullSink) -> None:
     with pytest.raises(AudioError) as info:
         src.start()
     assert info.value.code == "unsupported"
+
+
+def test_a_source_starts_once_and_stop_joins_its_threads(null_sink: NullSink) -> None:
+    before = {t.name for t in threading.enumerate()}
+    src = LiveSource(null_sink.monitor, {CALLER: (0,)}, Statuses())
+    src.start()
+    names = {t.name for t in threading.enumerate()} - before
+    assert f"cleardesk-audio-{null_sink.monitor}" in names
+    assert "cleardesk-pactl-subscribe" in names
+    src.stop()
+    assert {t.name for t in threading.enumerate()} - before == set()
+    with pytest.raises(RuntimeError):
+        src.start()
