@@ -160,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=120.0)
     ap.add_argument("--skip-live", action="store_true")
     ap.add_argument("--skip-analyze", action="store_true")
+    ap.add_argument("--no-machine", action="store_true", help="do not print the machine")
     args = ap.parse_args(argv)
     info = next(m for m in find_models() if m.lang == "ko")
     rss0 = rss_mb()
@@ -167,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     model, info = load_model(info)
     load_s, model_mb = time.perf_counter() - t0, rss_mb() - rss0
     mono, stereo = make_call(args.seconds)
-    print_machine()
+    if not args.no_machine:
+        print_machine()
     print(f"model {info.name}: loaded in {load_s:.1f} s, {model_mb:.0f} MB resident\n")
     rows = [] if args.skip_analyze else bench_analyze(model, info, mono, stereo)
     if rows:

@@ -24,7 +24,6 @@ from desk.audio.queue import Gap
 from desk.events import CallInfo, Event, SourceStatus
 from desk.pipeline import Listener, Pipeline
 
-
 BLOCK_MS = 50
 QUEUE_BLOCKS = 200  # 10 s of audio before the callback has to drop
 
