@@ -19,6 +19,7 @@ import pytest
 
 from desk.events import TranscriptSegment
 from desk.speech import ModelInfo, StreamingRecognizer, grammar_words, load_model
+from desk.speech.recognizer import CHUNK_S
 from tests import synth
 from tests.desk.test_speech_models import ko_model_dir
 
@@ -189,7 +190,8 @@ class _ChunkSpy:
 
 
 def test_chunking_is_internal(model: Any) -> None:
-    """20 ms frames, odd sizes or one big array: vosk gets 200 ms chunks (the rest at flush)."""
+    """20 ms frames, odd sizes or one big array: vosk gets CHUNK_S chunks (the rest at flush)."""
+    chunk = round(CHUNK_S * RATE)
     clip = np.concatenate([synth.say(synth.KO_SENTENCES[3], synth.AGITATED),
                            synth.silence(0.6)])
     for step in (FRAME, 1234, clip.size):
@@ -197,7 +199,7 @@ def test_chunking_is_internal(model: Any) -> None:
         spy = _ChunkSpy(rec._rec)
         rec._rec = spy
         segs = feed(rec, clip, 2.0, step) + rec.flush()
-        assert set(spy.sizes[:-1]) == {RATE // 5} and 0 < spy.sizes[-1] <= RATE // 5
+        assert set(spy.sizes[:-1]) == {chunk} and 0 < spy.sizes[-1] <= chunk
         assert sum(spy.sizes) == clip.size
         assert finals(segs) and finals(segs)[0].text
 

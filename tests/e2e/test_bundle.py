@@ -67,6 +67,31 @@ def test_bundle_contents(bundle: Path) -> None:
     assert not unwanted, f"unused heavy modules bundled: {unwanted}"
 
 
+@pytest.mark.slow
+def test_bundled_analyze_reads_a_recording(bundle: Path, tmp_path: Path) -> None:
+    """The bundle carries the listening pipeline (numpy, soxr, libsndfile, webrtcvad, vosk):
+    `cleardesk analyze` turns a WAV into the curve without Python installed."""
+    import json
+
+    import numpy as np
+    import soundfile as sf
+
+    t = np.arange(3 * 16000) / 16000
+    voice = (0.3 * np.sin(2 * np.pi * 150 * t) * (np.sin(2 * np.pi * 4 * t) > 0)).astype("float32")
+    wav = tmp_path / "call.wav"
+    sf.write(wav, voice, 16000)
+    result = subprocess.run([str(bundle), "analyze", str(wav), "--no-model"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["duration"] == 3.0 and len(doc["curve"]) >= 29
+    bad = tmp_path / "bad.wav"
+    bad.write_bytes(b"not audio")
+    result = subprocess.run([str(bundle), "analyze", str(bad), "--no-model"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
 def _selftest(bundle: Path, tmp_path: Path, platform: str,
               wrapper: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items()
