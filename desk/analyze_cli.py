@@ -7,6 +7,7 @@ is one line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -86,7 +87,10 @@ def _progress() -> tuple[Callable[[float], None] | None, Callable[[], None]]:
         return None, lambda: None
     from tqdm import tqdm
 
-    bar = tqdm(total=1000, unit="‰", file=sys.stderr, leave=False,
+    # a terminal that reports no size (a bare pty) would get no bar at all
+    size = shutil.get_terminal_size((80, 24))
+    bar = tqdm(total=1000, unit="‰", file=sys.stderr, leave=False, ncols=min(size.columns, 100),
+               nrows=size.lines,
                bar_format="{l_bar}{bar}| {elapsed}<{remaining}")
 
     def update(fraction: float) -> None:

@@ -143,6 +143,33 @@ def test_cli_writes_json_and_csv(call_wav, tmp_path) -> None:
     assert run.returncode == 0 and run.stdout.startswith("type,t,end,channel,score")
 
 
+def test_cli_shows_a_progress_bar_on_a_terminal(call_wav, tmp_path) -> None:
+    import os
+    import pty
+
+    path, _, _ = call_wav
+    leader, follower = pty.openpty()
+    try:
+        run = subprocess.run([sys.executable, "-m", "desk", "analyze", str(path), "--no-model",
+                              "-o", str(tmp_path / "o.json")], cwd=ROOT, stderr=follower,
+                             stdout=subprocess.DEVNULL, timeout=300, check=False)
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                data = os.read(leader, 65536)
+            except OSError:  # the pty is closed once everything was read
+                break
+            if not data:
+                break
+            chunks.append(data)
+    finally:
+        os.close(leader)
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    assert run.returncode == 0
+    assert "|" in shown and "\r" in shown and "real time" in shown
+
+
 @pytest.mark.parametrize("content", [b"", b"RIFF\x10\x00\x00\x00WAVEfmt ", b"hello, not audio\n",
                                      bytes(range(256)) * 40])
 def test_cli_bad_files_get_one_line_and_a_non_zero_exit(tmp_path, content: bytes) -> None:
