@@ -31,48 +31,65 @@ Floats = NDArray[np.float64]
 class Baseline:
     """The caller's own normal: median and robust spread of the first ``baseline_s`` seconds of
     voiced speech, blended with the population prior; afterwards it drifts slowly, and only
-    while the caller is calm (so an escalation never becomes the new normal)."""
+    while the caller is calm (so an escalation never becomes the new normal).
+
+    Each feature has its own count: a feature that has not been seen yet (no pitch found in
+    line noise, say) keeps collecting until it has its own ``baseline_s``; until then it has
+    no baseline (its z is 0) unless it has a population prior."""
+
+    MAX_ROWS = 3000  # 5 minutes of samples: a feature never seen by then stays prior-only
 
     def __init__(self, config: ScorerConfig) -> None:
         self.config = config
         self._rows: list[Floats] = []
-        self._speech_s = 0.0
+        self._weights: list[float] = []           # seconds of speech behind each row
+        self._own_s = np.zeros(len(ACOUSTIC))     # seconds of speech per feature
         self._median: Floats | None = None
         self._spread: Floats | None = None
 
     @property
     def complete(self) -> bool:
-        return self._speech_s >= self.config.baseline_s
+        return bool((self._own_s >= self.config.baseline_s).all()) or \
+            len(self._rows) >= self.MAX_ROWS
 
     def observe(self, x: Floats, speech_s: float, calm: bool) -> None:
+        done = self._own_s >= self.config.baseline_s
         if not self.complete:
             self._rows.append(x)
-            self._speech_s += speech_s
+            self._weights.append(speech_s)
+            self._own_s += np.where(np.isnan(x), 0.0, speech_s)
             if len(self._rows) % 10 == 1 or self.complete:
-                self._refit()
-            return
+                self._refit(keep=done)
         if calm and self._median is not None:
             rate = min(1.0, self.config.drift_per_s * speech_s)
-            ok = ~np.isnan(x)
+            ok = done & ~np.isnan(x) & ~np.isnan(self._median)
             self._median[ok] += rate * (x[ok] - self._median[ok])
+        if self.complete:
+            self._rows, self._weights = [], []
 
-    def _refit(self) -> None:
+    def _refit(self, keep: NDArray[np.bool_]) -> None:
+        """Refit the features still collecting; ``keep``: those already complete (drifting)."""
         rows = np.array(self._rows)
-        own_n = self._speech_s
         med = np.full(len(ACOUSTIC), np.nan)
         spread = np.full(len(ACOUSTIC), np.nan)
         for i, name in enumerate(ACOUSTIC):
+            if keep[i] and self._median is not None and self._spread is not None:
+                med[i], spread[i] = self._median[i], self._spread[i]
+                continue
             col = rows[:, i]
             col = col[~np.isnan(col)]
             fw = self.config.features[name]
-            if col.size:
+            own, k = float(self._own_s[i]), fw.prior_s
+            if col.size == 0:
+                own = 0.0
+                m = s = 0.0
+            else:
                 m = float(np.median(col))
                 s = float(1.4826 * np.median(np.abs(col - m)))
-            else:
-                m, s, own_n = fw.prior_median, fw.prior_spread, 0.0
-            k = fw.prior_s
-            med[i] = (own_n * m + k * fw.prior_median) / (own_n + k) if own_n + k > 0 else m
-            spread[i] = (own_n * s + k * fw.prior_spread) / (own_n + k) if own_n + k > 0 else s
+            if own + k <= 0:
+                continue  # nothing known: NaN, so this feature does not score yet
+            med[i] = (own * m + k * fw.prior_median) / (own + k)
+            spread[i] = (own * s + k * fw.prior_spread) / (own + k)
         self._median, self._spread = med, spread
 
     def z(self, x: Floats) -> Floats:
@@ -180,7 +197,10 @@ class AgitationScorer:
         contrib = points * (inst / raw) if raw > 0 else np.zeros_like(points)
         self._score += self._alpha * (inst - self._score)
         self._contrib += self._alpha * (contrib - self._contrib)
-        self.baseline.observe(x, voiced_hop * FRAME_S, calm=self._score < cfg.drift_below)
+        if not np.isnan(x[ACOUSTIC.index("pitch")]):
+            # only windows with a voice in them (a pitch) teach the baseline: line noise or
+            # typing that the VAD let through must not become the caller's "normal"
+            self.baseline.observe(x, voiced_hop * FRAME_S, calm=self._score < cfg.drift_below)
         self._update_band()
         return self._emit(t, voiced=True)
 

@@ -152,3 +152,12 @@ def test_a_gap_holds_the_curve_and_moves_the_clock() -> None:
     assert all(not s.voiced for s in after)
     assert after[-1].score == before[-1].score
     assert after[0].t == pytest.approx(t + 12.1)
+
+
+def test_a_feature_missing_from_the_start_gets_its_own_baseline_later() -> None:
+    """25 s of line noise the VAD takes for speech (no pitch at all), then a calm caller:
+    pitch must be judged against the caller's own pitch, not a made-up default."""
+    noise = (0.05 * np.random.default_rng(3).standard_normal(25 * RATE)).astype(np.float32)
+    samples = score(np.concatenate([noise, synth.speech(synth.CALM, 50)]))
+    assert mean_score(samples, 45, 75) < 25
+    assert max(s.contribution("pitch") for s in samples if s.t > 50) < 10
