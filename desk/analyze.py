@@ -171,7 +171,10 @@ class _Replay:
         return []
 
     def flush(self) -> list[TranscriptSegment]:
-        return next(self._results, [])
+        result = next(self._results, None)
+        if result is None:  # pass 3 cut the audio into other utterances than pass 1: a bug
+            raise RuntimeError("analyze: replay out of step with the captured utterances")
+        return result
 
 
 def _recognize(model: Any, lang: str, captures: Mapping[str, _Capture], workers: int | None,
@@ -199,15 +202,32 @@ def _recognize(model: Any, lang: str, captures: Mapping[str, _Capture], workers:
         ch: [[] for _ in cap.utterances] for ch, cap in captures.items()}
     total = sum(sum(p.size for p, _ in utt) for _, _, utt in jobs) or 1
     done = 0
-    n = workers or os.cpu_count() or 1
-    with ThreadPoolExecutor(max_workers=n, thread_name_prefix="analyze-asr") as pool:
+    # each thread warms a full recognizer (~100-250 MB of decoding graph): at most MAX_WORKERS
+    n = max(1, min(workers or usable_cpus(), MAX_WORKERS, len(jobs) or 1))
+    pool = ThreadPoolExecutor(max_workers=n, thread_name_prefix="analyze-asr")
+    try:
         futures = {pool.submit(recognize, ch, utt): (ch, i, utt) for ch, i, utt in jobs}
         for fut in as_completed(futures):
             ch, i, utt = futures[fut]
             out[ch][i] = fut.result()
             done += sum(p.size for p, _ in utt)
             progress(done / total)
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)  # Ctrl-C: stop after the running ones
+        raise
+    pool.shutdown()
     return out
+
+
+MAX_WORKERS = 4
+
+
+def usable_cpus() -> int:
+    """CPUs this process may run on (affinity), not all the machine has."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 # -- output --------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from typing import Any, TextIO
 EXIT_AUDIO = 2
 EXIT_MODEL = 3
 EXIT_OUTPUT = 4
+EXIT_INTERRUPTED = 130
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -40,7 +41,7 @@ def _err(msg: str) -> None:
 
 def _load_model(args: argparse.Namespace) -> tuple[Any, str, str] | int:
     """(vosk model or None, lang, name), or an exit code after printing why."""
-    from desk.speech import ModelError, ModelLoader, find_models
+    from desk.speech import ModelError, find_models, load_model
 
     if args.no_model:
         return None, "", ""
@@ -54,13 +55,9 @@ def _load_model(args: argparse.Namespace) -> tuple[Any, str, str] | int:
                      "install one with `cleardesk models download NAME`")
                 return None, "", ""
             info = found[0]
-        loader = ModelLoader()
-        loader.start(info)
-        loader.wait()
-        model, error = loader.model, loader.error
-        loader.close()  # joins the loader thread; we keep our reference to the model
-        if error is not None:
-            raise error
+        # on this thread (nothing else to do meanwhile); Kaldi's own error lines are caught
+        # into the one-line message instead of reaching the terminal
+        model, info = load_model(info, capture_native_log=True)
         return model, info.lang, info.name
     except ModelError as exc:
         _err(f"speech model: {exc.detail}")
@@ -115,6 +112,10 @@ def run(args: argparse.Namespace) -> int:
         done()
         _err(f"{args.file}: {exc.detail}")
         return EXIT_AUDIO
+    except KeyboardInterrupt:
+        done()
+        _err("interrupted; nothing written")
+        return EXIT_INTERRUPTED
     done()
     text = to_json(result) if args.format == "json" else to_csv(result)
     try:

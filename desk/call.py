@@ -11,6 +11,7 @@ everything heard so far are kept.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -23,6 +24,8 @@ from desk.audio.live import LiveSource
 from desk.audio.queue import Gap
 from desk.events import CallInfo, Event, SourceStatus
 from desk.pipeline import Listener, Pipeline
+
+log = logging.getLogger(__name__)
 
 BLOCK_MS = 50
 QUEUE_BLOCKS = 200  # 10 s of audio before the callback has to drop
@@ -72,15 +75,21 @@ class LiveCall:
         self._started = time.monotonic()
         if self._loader is not None and getattr(self._loader, "on_done", None) is None:
             self._loader.on_done = self._on_model_done
-        for i, (src, spec) in enumerate(zip(self.sources, self._specs, strict=True)):
-            src.start()
-            th = threading.Thread(target=self._work, args=(i, src, spec),
-                                  name=f"call-worker-{'+'.join(spec.channel_map)}")
-            self._threads.append(th)
-            th.start()
+        try:
+            for i, (src, spec) in enumerate(zip(self.sources, self._specs, strict=True)):
+                src.start()
+                th = threading.Thread(target=self._work, args=(i, src, spec),
+                                      name=f"call-worker-{'+'.join(spec.channel_map)}")
+                self._threads.append(th)
+                th.start()
+        except BaseException:
+            self.stop()  # a second source that fails must not leave the first one running
+            raise
 
     def _on_model_done(self, *_: Any) -> None:
         """Runs on the model loader's thread."""
+        if self._stop.is_set():
+            return
         err = getattr(self._loader, "error", None)
         code = "model_ready" if err is None else "model_invalid"
         detail = "" if err is None else str(getattr(err, "detail", err))
@@ -108,16 +117,22 @@ class LiveCall:
                 if self._stop.is_set():
                     break
                 continue
-            self._attach_model(index, spec)
-            if isinstance(item, Gap):
-                for ch in spec.channel_map:
-                    self.pipeline.skip(ch, item.seconds)
-                continue
-            if conv is None or conv.in_rate != src.rate:
-                conv = Converter(src.rate, item.shape[1], spec.channel_map)
-            for ch, samples in conv.process(item).items():
-                if samples.size:
-                    self.pipeline.feed(ch, samples)
+            try:
+                self._attach_model(index, spec)
+                if isinstance(item, Gap):
+                    for ch in spec.channel_map:
+                        self.pipeline.skip(ch, item.seconds)
+                    continue
+                if conv is None or conv.in_rate != src.rate:
+                    conv = Converter(src.rate, item.shape[1], spec.channel_map)
+                for ch, samples in conv.process(item).items():
+                    if samples.size:
+                        self.pipeline.feed(ch, samples)
+            except Exception as exc:  # a bug must not end the call's analysis for good
+                log.exception("analysis of %s failed on a block", src.name)
+                self.pipeline.emit([SourceStatus(",".join(spec.channel_map),
+                                                 round(time.monotonic() - self._started, 3),
+                                                 "error", f"analysis: {exc}")])
         if conv is not None:
             for ch, samples in conv.flush().items():
                 if samples.size:
@@ -131,6 +146,8 @@ class LiveCall:
         for th in self._threads:
             th.join()
         self._threads.clear()
+        if getattr(self._loader, "on_done", None) == self._on_model_done:
+            self._loader.on_done = None  # the loader outlives the call
         self.pipeline.finish()
 
     def __enter__(self) -> LiveCall:

@@ -290,9 +290,14 @@ class Pipeline:
         return StreamingRecognizer(model, channel, lang, partials=partials)
 
     def emit(self, events: Iterable[Event]) -> None:
+        """Hand events to every listener; one that raises is logged and the others (and the
+        call) go on."""
         for ev in events:
             for listener in self.listeners:
-                listener(ev)
+                try:
+                    listener(ev)
+                except Exception:
+                    log.exception("listener %r failed on %s", listener, type(ev).__name__)
 
     def feed(self, channel: str, samples: Samples) -> None:
         self.emit(self.analyzers[channel].feed(samples))

@@ -96,6 +96,8 @@ class Converter:
         if x.ndim != 2 or x.shape[1] != self.in_channels:
             raise ValueError(f"expected (n, {self.in_channels}) frames, got {x.shape}")
         x = x.astype(np.float32, copy=False)
+        if not np.isfinite(x).all():  # a damaged float file: NaN/inf would poison the features
+            x = np.nan_to_num(x, nan=0.0, posinf=1.0, neginf=-1.0)
         mixed = np.empty((x.shape[0], len(self.names)), dtype=np.float32)
         for j, picks in enumerate(self._picks):
             mixed[:, j] = x[:, picks[0]] if picks.size == 1 else x[:, picks].mean(axis=1)

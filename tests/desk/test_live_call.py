@@ -173,3 +173,15 @@ def test_a_device_that_is_not_there_is_a_clear_error() -> None:
         LiveCall([SourceSpec("no-such-device-xyz", {CALLER: (0,)})], []).start()
     assert err.value.code == "device" and "no-such-device-xyz" in err.value.detail
     assert time.monotonic() - call_started < 10
+
+
+def test_a_second_source_that_fails_leaves_nothing_running(null_sink: NullSink) -> None:
+    """The thread-leak fixture fails this test if the first source or its worker survive."""
+    from desk.audio import AudioError
+    from desk.events import AGENT
+
+    call = LiveCall([SourceSpec(null_sink.monitor, {CALLER: (0, 1)}),
+                     SourceSpec("no-such-microphone", {AGENT: (0,)})], [])
+    with pytest.raises(AudioError):
+        call.start()
+    assert not call.sources[0].running
