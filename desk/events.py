@@ -86,7 +86,8 @@ class SourceStatus:
     """State of an audio source or the speech model.
 
     code: started, lost, retrying, resumed, ended, overflow (``dropped`` frames so far),
-    error (``detail`` says what), model_loading, model_ready, model_missing, model_invalid.
+    error (``detail`` says what), model_loading, model_ready, model_missing, model_invalid,
+    asr_behind (speech recognition fell behind; audio is not transcribed until it catches up).
     """
 
     channel: str

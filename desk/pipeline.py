@@ -7,8 +7,11 @@ masking of what was heard, and the cue detector shared by both channels. A :clas
 holds the analyzers and hands every event to its listeners.
 
 Threads: a live call runs each channel's ``feed`` on that channel's worker thread (one worker
-per audio source); listeners are called on that thread. ``analyze`` runs it all on its caller's
-thread. The cue detector is shared under a lock.
+per audio source) and each recognizer on a thread of its own, so the curve never waits for
+vosk. Listeners are therefore called from several threads (workers, recognizers, and in a live
+call the sources' watchdogs and the model loader) and must be thread-safe: the recorder and
+the UI bridge only queue what they get. ``analyze`` runs it all on its caller's thread. The
+cue detector, the redactor and the scorer's word list are shared under locks.
 """
 
 from __future__ import annotations
@@ -32,9 +35,10 @@ from desk.agitation import (
     frame_features,
     load_config,
 )
+from desk.audio import RATE
 from desk.audio.vad import Vad
 from desk.cues import CueDetector, agent_phrases, lexical_hits, load_lexicon
-from desk.events import AGENT, CALLER, Event, TranscriptSegment
+from desk.events import AGENT, CALLER, Event, SourceStatus, TranscriptSegment
 from desk.redact import Redactor
 from desk.speech import StreamingRecognizer
 
@@ -66,6 +70,8 @@ class ChannelAnalyzer:
         self._pre: deque[Samples] = deque(maxlen=PRE_ROLL_FRAMES)
         self._silent_run = HANGOVER_FRAMES   # frames since speech was last heard
         self._utt_start: float | None = None
+        self._voiced_end = 0.0               # call time at the end of the last voiced frame
+        self._skip_rest = 0.0                # part of a frame of gap time not yet counted
 
     # -- set-up ---------------------------------------------------------------------------
     def set_recognizer(self, recognizer: StreamingRecognizer | None, lang: str,
@@ -76,7 +82,9 @@ class ChannelAnalyzer:
         self._close_recognizer()
         if recognizer is not None and deliver is not None:
             recognizer = AsyncRecognizer(  # type: ignore[assignment]
-                recognizer, lambda segs: deliver(self._segments(segs)))
+                recognizer, lambda segs: deliver(self._segments(segs)),
+                lambda t: deliver([SourceStatus(self.channel, round(t, 3), "asr_behind",
+                                                f"{AsyncRecognizer.MAX_BACKLOG_S:.0f} s")]))
         self._recognizer = recognizer
         self.lang = lang
 
@@ -103,11 +111,20 @@ class ChannelAnalyzer:
         return events
 
     def skip(self, seconds: float) -> list[Event]:
-        """The device was away for ``seconds``: the utterance ends, the clock moves on."""
-        events = self._end_utterance()
-        self.scorer.skip(seconds)
-        self._frame += round(seconds / FRAME_S)
-        self._pending = np.zeros(0, dtype=np.float32)
+        """The device was away for ``seconds``: the utterance ends, the clock moves on. The
+        clock stays exact over many gaps: a part frame still pending is finished with silence
+        (counted against the gap) and the fraction of a frame left over is carried."""
+        events: list[Event] = []
+        if self._pending.size:
+            pad = FRAME - self._pending.size
+            events += self.feed(np.zeros(pad, dtype=np.float32))
+            seconds -= pad * FRAME_S / FRAME
+        events += self._end_utterance()
+        total = max(0.0, seconds) + self._skip_rest
+        frames = int(total / FRAME_S + 1e-9)
+        self._skip_rest = max(0.0, total - frames * FRAME_S)
+        self.scorer.skip_frames(frames)
+        self._frame += frames
         self._pre.clear()
         return events
 
@@ -129,6 +146,7 @@ class ChannelAnalyzer:
                     events += self._recognize(np.concatenate(list(self._pre)), start)
                 self._pre.clear()
             self._silent_run = 0
+            self._voiced_end = t + FRAME_S
         else:
             self._silent_run += 1
         if self._utt_start is not None:
@@ -142,7 +160,7 @@ class ChannelAnalyzer:
     def _end_utterance(self) -> list[Event]:
         if self._utt_start is None:
             return []
-        start, end = self._utt_start, (self._frame - self._silent_run + 1) * FRAME_S
+        start, end = self._utt_start, self._voiced_end
         self._utt_start = None
         events: list[Event] = []
         if self._recognizer is not None:
@@ -183,18 +201,41 @@ class ChannelAnalyzer:
 class AsyncRecognizer:
     """A recognizer on its own thread: ``accept``/``flush`` queue the work and return at
     once; results go to ``deliver`` on that thread, in order. ``close`` finishes the backlog
-    and joins the thread."""
+    and joins the thread.
+
+    The backlog is bounded (MAX_BACKLOG_S of audio): when vosk cannot keep up (a big model on
+    a busy machine) new audio is not recognized until it has caught up, ``on_behind`` is told
+    once per episode with the call time, and the curve never waits for any of it."""
+
+    MAX_BACKLOG_S = 20.0
 
     def __init__(self, recognizer: StreamingRecognizer,
-                 deliver: Callable[[list[TranscriptSegment]], None]) -> None:
+                 deliver: Callable[[list[TranscriptSegment]], None],
+                 on_behind: Callable[[float], None] | None = None) -> None:
         self._rec = recognizer
         self._deliver = deliver
+        self._on_behind = on_behind
         self._queue: queue.SimpleQueue[tuple[Samples | None, float] | None] = queue.SimpleQueue()
+        self._backlog = 0                   # samples queued, not yet recognized
+        self._lock = threading.Lock()
+        self._behind = False
+        self.skipped_s = 0.0                # audio not recognized because of the backlog
         self._thread = threading.Thread(target=self._run, name=f"asr-{recognizer.channel}")
         self._thread.start()
 
     def accept(self, samples: Samples, t0: float) -> list[TranscriptSegment]:
-        self._queue.put((samples, t0))
+        with self._lock:
+            over = self._backlog / RATE > self.MAX_BACKLOG_S
+            if not over:
+                self._backlog += samples.size
+            else:
+                self.skipped_s += samples.size / RATE
+            newly = over and not self._behind
+            self._behind = over
+        if newly and self._on_behind is not None:
+            self._on_behind(t0)
+        if not over:
+            self._queue.put((samples, t0))
         return []
 
     def flush(self) -> list[TranscriptSegment]:
@@ -216,6 +257,10 @@ class AsyncRecognizer:
                     self._deliver(segs)
             except Exception:
                 log.exception("speech recognition failed on %s", self._rec.channel)
+            finally:
+                if samples is not None:
+                    with self._lock:
+                        self._backlog -= samples.size
 
 
 class _SharedCues:
@@ -256,6 +301,7 @@ class Pipeline:
         self.listeners = list(listeners)
         self.model_name = ""
         self.model_lang = ""
+        self._model_lock = threading.Lock()
 
     def set_model(self, model: Any, lang: str, name: str = "") -> None:
         """Recognizers for every channel from a loaded vosk model (None: acoustic only).
@@ -268,9 +314,10 @@ class Pipeline:
         agent's gets vosk's grammar mode over the CLEAR phrases of the model's language (a
         fraction of the CPU), or none when we have no phrases for that language. Runs on
         the channel's worker thread."""
-        if (self.model_name, self.model_lang) != (name, lang):
-            self.model_name, self.model_lang = name, lang
-            self._cues.set_lang(lang)
+        with self._model_lock:  # two workers may attach at once
+            if (self.model_name, self.model_lang) != (name, lang):
+                self.model_name, self.model_lang = name, lang
+                self._cues.set_lang(lang)
         rec = self.make_recognizer(model, channel, lang, self.partials)
         self.analyzers[channel].set_recognizer(rec, lang,
                                                self.emit if self.asynchronous else None)

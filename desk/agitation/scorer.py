@@ -136,7 +136,10 @@ class AgitationScorer:
 
     def skip(self, seconds: float) -> None:
         """Time passes with no audio (a device gap): the curve holds, nothing scores."""
-        self._frames += round(seconds / FRAME_S)
+        self.skip_frames(round(seconds / FRAME_S))
+
+    def skip_frames(self, frames: int) -> None:
+        self._frames += frames
         self._all_loud.clear()
         self._all_voiced.clear()
 

@@ -225,3 +225,50 @@ def test_a_float_file_with_nan_and_inf_samples_still_gives_a_finite_curve(tmp_pa
     a = analyze_file(path)
     assert a.curve and all(np.isfinite(s.score) for s in a.curve)
     assert all(np.isfinite(v) for s in a.curve for _, v in s.contributions)
+
+
+def test_the_call_clock_stays_exact_over_many_gaps() -> None:
+    """Twenty 50 ms gaps between odd-sized blocks: no time lost to rounding or to the part
+    frame pending at each gap."""
+    an = ChannelAnalyzer(CALLER, load_config(), _SharedCues(""))
+    fed = 0
+    for _ in range(20):
+        an.feed(np.zeros(1000, dtype=np.float32))
+        fed += 1000
+        an.skip(0.05)
+    an.feed(np.zeros(3200, dtype=np.float32))
+    fed += 3200
+    assert an.scorer.t == pytest.approx(fed / synth.RATE + 20 * 0.05, abs=0.021)
+
+
+def test_a_recognizer_that_falls_behind_is_bounded_and_says_so() -> None:
+    """Unit test with a slow stand-in for vosk: the backlog stops growing, the caller is told
+    once, and everything queued before is still recognized."""
+    import threading
+
+    from desk.pipeline import AsyncRecognizer
+
+    gate = threading.Event()
+
+    class Slow:
+        channel = CALLER
+        seen = 0
+
+        def accept(self, samples, t0):
+            gate.wait()
+            Slow.seen += samples.size
+            return []
+
+        def flush(self):
+            return []
+
+    behind: list[float] = []
+    rec = AsyncRecognizer(Slow(), lambda segs: None, behind.append)  # type: ignore[arg-type]
+    block = np.zeros(1600, dtype=np.float32)
+    for i in range(300):                       # 30 s of audio while vosk is stuck
+        rec.accept(block, i * 0.1)
+    gate.set()
+    rec.close()
+    assert len(behind) == 1 and 19 < behind[0] < 22
+    assert Slow.seen == pytest.approx(AsyncRecognizer.MAX_BACKLOG_S * synth.RATE, abs=3200)
+    assert rec.skipped_s == pytest.approx(30 - AsyncRecognizer.MAX_BACKLOG_S, abs=0.3)
