@@ -87,6 +87,7 @@ class Lexicon:
     negation_before: int = 0
     negation_after: int = 0
     grammar_fillers: tuple[str, ...] = ()
+    privacy_talk: tuple[str, ...] = ()
 
     def terms(self, *categories: str) -> tuple[Term, ...]:
         return tuple(t for c in categories for t in self.caller + self.agent if t.category == c)
@@ -154,11 +155,14 @@ def _build(code: str, data: Any, path: Path) -> Lexicon:
         raise ContentError("invalid", f"{path}: step codes look like 'A.apology'")
     agent = [t for k in steps for t in terms("step", k, "agent", "steps", k)]
     agent += [t for cat, *keys in _AGENT_LISTS for t in terms(cat, "", "agent", *keys)]
-    fillers = data.get("grammar_fillers", [])
-    if not isinstance(fillers, list) or not all(isinstance(f, str) and f for f in fillers):
-        raise ContentError("invalid", f"{path}: grammar_fillers must list words")
+    def words(key: str) -> tuple[str, ...]:
+        node = data.get(key, [])
+        if not isinstance(node, list) or not all(isinstance(f, str) and f for f in node):
+            raise ContentError("invalid", f"{path}: {key} must list phrases")
+        return tuple(node)
+
     return Lexicon(code, by_chars, tuple(caller), tuple(agent), **win,
-                   grammar_fillers=tuple(fillers))
+                   grammar_fillers=words("grammar_fillers"), privacy_talk=words("privacy_talk"))
 
 
 @functools.lru_cache(maxsize=16)
@@ -275,9 +279,13 @@ def agent_phrases(lang: str) -> list[str]:
     lowercase, space-separated words, split at gaps, without ``*``. Chinese phrases are not
     segmented and Korean ones are in standard spelling: a caller building a vosk grammar must
     split them into words its model knows (非常抱歉 -> 非常 抱歉, 이해합니다 -> 이해 합니다)."""
-    return list({" ".join(part.split()): None for t in load_lexicon(lang).agent
-                 if t.category != "filler" for part in t.phrase.strip("*").split("…")
-                 if part.split()})
+    lex = load_lexicon(lang)
+    phrases = {" ".join(part.split()): None for t in lex.agent
+               if t.category != "filler" for part in t.phrase.strip("*").split("…")
+               if part.split()}
+    # and what the agent says asking for a card or ID number, so the masker hears it
+    phrases.update((" ".join(p.split()), None) for p in lex.privacy_talk)
+    return list(phrases)
 
 
 class _View:

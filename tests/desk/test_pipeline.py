@@ -101,8 +101,9 @@ def test_analyze_without_a_model_still_draws_the_curve(call_wav) -> None:
 class FakeRecognizer:
     """Stands in for vosk in a unit test of masking: says a card number when flushed."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, channel: str = CALLER) -> None:
         self.text = text
+        self.channel = channel
 
     def accept(self, samples, t0):
         return []
@@ -110,7 +111,7 @@ class FakeRecognizer:
     def flush(self):
         words = tuple(Word(w, 1.0 + i * 0.2, 1.1 + i * 0.2) for i, w in
                       enumerate(self.text.split()))
-        return [TranscriptSegment(CALLER, 1.0, 5.0, self.text, True, words, "en")]
+        return [TranscriptSegment(self.channel, 1.0, 5.0, self.text, True, words, "en")]
 
 
 def test_the_pipeline_masks_what_it_heard_before_anyone_sees_it() -> None:
@@ -272,3 +273,31 @@ def test_a_recognizer_that_falls_behind_is_bounded_and_says_so() -> None:
     assert len(behind) == 1 and 19 < behind[0] < 22
     assert Slow.seen == pytest.approx(AsyncRecognizer.MAX_BACKLOG_S * synth.RATE, abs=3200)
     assert rec.skipped_s == pytest.approx(30 - AsyncRecognizer.MAX_BACKLOG_S, abs=0.3)
+
+
+@pytest.mark.parametrize(("lang", "ask", "code", "answer"), [
+    ("en", "could you read me the security code", "security code", "one two three"),
+    ("zh", "请 告诉 我 卡 背面 的 安全码", "安全码", "七 八 九"),
+    ("ko", "카드 뒷면 보안 코드 세 자리 말씀해 주세요", "보안 코드", "일이삼"),
+])
+def test_the_agent_asking_for_a_code_makes_the_callers_digits_a_code(lang, ask, code,
+                                                                     answer) -> None:
+    """The agent's grammar listens for what an agent says asking for a card code, and the
+    call's one masker hears both channels (fake recognizers: a unit test of the wiring)."""
+    from desk.cues import agent_phrases
+
+    assert code in agent_phrases(lang)  # the agent's grammar can hear it
+    got: list = []
+    pipe = Pipeline((CALLER, AGENT), [got.append])
+    pipe.analyzers[AGENT].set_recognizer(FakeRecognizer(ask, AGENT), lang)  # type: ignore[arg-type]
+    pipe.analyzers[CALLER].set_recognizer(FakeRecognizer(answer), lang)  # type: ignore[arg-type]
+    voice = synth.speech(synth.CALM, 2, voice="en-us", sentences=("hello there",))
+    pipe.feed(AGENT, voice)
+    pipe.emit(pipe.analyzers[AGENT].finish())   # the agent asked first...
+    pipe.feed(CALLER, voice)                    # ...then the caller answers
+    pipe.finish()
+    assert any(e.channel == AGENT and e.text == ask for e in got
+               if isinstance(e, TranscriptSegment))
+    caller_text = [e.text for e in got if isinstance(e, TranscriptSegment)
+                   and e.channel == CALLER]
+    assert caller_text and all(answer not in t for t in caller_text), caller_text
