@@ -21,11 +21,15 @@ from typing import Any
 
 import numpy as np
 
-from desk.audio import RATE, AudioError, open_audio
-from desk.audio.convert import Converter
+from desk.audio import AudioError, open_audio
+from desk.audio.convert import (
+    LEFT_AGENT_RIGHT_CALLER,
+    LEFT_CALLER_RIGHT_AGENT,
+    MIX,
+    Converter,
+)
+from desk.audio.convert import layout as channel_layout
 from desk.events import (
-    AGENT,
-    CALLER,
     CONTRIBUTIONS,
     AgitationSample,
     Cue,
@@ -37,11 +41,9 @@ from desk.events import (
 from desk.pipeline import Pipeline
 
 BLOCK_S = 0.1
-LAYOUTS: dict[str, Callable[[int], dict[str, tuple[int, ...]]]] = {
-    "mix": lambda n: {CALLER: tuple(range(n))},
-    "agent-caller": lambda n: {AGENT: (0,), CALLER: (1,)},
-    "caller-agent": lambda n: {CALLER: (0,), AGENT: (1,)},
-}
+# the command line's names for desk.audio.convert's layouts
+LAYOUTS = {"mix": MIX, "agent-caller": LEFT_AGENT_RIGHT_CALLER,
+           "caller-agent": LEFT_CALLER_RIGHT_AGENT}
 
 
 @dataclass
@@ -95,7 +97,7 @@ def analyze_file(path: Path, *, layout: str = "mix", model: Any = None, model_la
         if layout != "mix" and audio.channels < 2:
             raise AudioError("unsupported", f"{layout} needs a stereo file; this one has "
                              f"{audio.channels} channel")
-        channel_map = LAYOUTS[layout](audio.channels)
+        channel_map = channel_layout(LAYOUTS[layout], audio.channels)
         result = Analysis(file=str(path), duration=audio.duration, rate=audio.rate,
                           channels=audio.channels, layout=layout,
                           model_name=model_name, model_lang=model_lang)
@@ -193,7 +195,7 @@ def _recognize(model: Any, lang: str, captures: Mapping[str, _Capture], workers:
             return []
         segs: list[TranscriptSegment] = []
         for pcm, t0 in utt:
-            segs += rec.accept(pcm.astype(np.float32) / 32767.0, t0)
+            segs += rec.accept(pcm, t0)
         done: list[TranscriptSegment] = segs + rec.flush()
         return done
 
@@ -277,5 +279,3 @@ def to_csv(a: Analysis) -> str:
                     "text": c.text})
     return out.getvalue()
 
-
-assert RATE == 16000

@@ -66,13 +66,14 @@ def _load_model(args: argparse.Namespace) -> tuple[Any, str, str] | int:
 
 def _resolve(spec: str) -> Any:
     """A model folder, a zip (installed into the models folder) or a found model's name."""
-    from desk.speech import ModelError, find_models, install_zip, models_dir, validate_model
+    from desk.speech import ModelError, find_models, validate_model
+    from desk.speech.models import zip_info
 
     path = Path(spec).expanduser()
     if path.is_dir():
         return validate_model(path)
     if path.is_file():
-        return install_zip(path, models_dir())
+        return zip_info(path)  # load_model unpacks it into the models folder
     for info in find_models():
         if spec in (info.name, info.path.name):
             return info

@@ -22,7 +22,7 @@ from desk.agitation import ScorerConfig
 from desk.audio.convert import ChannelMap, Converter
 from desk.audio.live import LiveSource
 from desk.audio.queue import Gap
-from desk.events import CallInfo, Event, SourceStatus
+from desk.events import CallInfo, SourceStatus
 from desk.pipeline import Listener, Pipeline
 
 log = logging.getLogger(__name__)
@@ -157,5 +157,3 @@ class LiveCall:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-
-Events = list[Event]

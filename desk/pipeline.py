@@ -11,7 +11,7 @@ per audio source) and each recognizer on a thread of its own, so the curve never
 vosk. Listeners are therefore called from several threads (workers, recognizers, and in a live
 call the sources' watchdogs and the model loader) and must be thread-safe: the recorder and
 the UI bridge only queue what they get. ``analyze`` runs it all on its caller's thread. The
-cue detector, the redactor and the scorer's word list are shared under locks.
+cue detector, the redactor and the scorer's word list lock themselves.
 """
 
 from __future__ import annotations
@@ -264,23 +264,20 @@ class AsyncRecognizer:
 
 
 class _SharedCues:
-    """One cue detector for both channels (talk-over needs both); safe across workers."""
+    """One cue detector for both channels (talk-over needs both). CueDetector locks itself;
+    this holder only lets the language change when the model arrives (Pipeline's lock)."""
 
     def __init__(self, lang: str) -> None:
-        self._lock = threading.Lock()
         self._detector = CueDetector(lang)
 
     def set_lang(self, lang: str) -> None:
-        with self._lock:
-            self._detector = CueDetector(lang)
+        self._detector = CueDetector(lang)
 
     def on_segment(self, seg: TranscriptSegment) -> list[Event]:
-        with self._lock:
-            return list(self._detector.on_segment(seg))
+        return list(self._detector.on_segment(seg))
 
     def on_voice(self, channel: str, start: float, end: float) -> list[Event]:
-        with self._lock:
-            return list(self._detector.on_voice(channel, start, end))
+        return list(self._detector.on_voice(channel, start, end))
 
 
 class Pipeline:

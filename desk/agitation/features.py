@@ -143,12 +143,11 @@ FEATURE_NAMES = ("loudness", "pitch", "pitch_range", "tilt", "pace")
 MIN_PITCHED = 10
 
 
-def window_features(loudness: Floats, f0: Floats, tilt: Floats, voiced: NDArray[np.bool_],
-                    nuclei: int, speech_s: float) -> WindowFeatures:
-    """Summary of the voiced frames of a window (arrays hold only the window's frames)."""
-    v = voiced
-    loud = float(np.median(loudness[v])) if v.any() else float("nan")
-    pitched = f0[v & (f0 > 0)]
+def window_features(loudness: Floats, f0: Floats, tilt: Floats, nuclei: int,
+                    speech_s: float) -> WindowFeatures:
+    """Summary of a window's voiced frames (the arrays hold only those)."""
+    loud = float(np.median(loudness)) if loudness.size else float("nan")
+    pitched = f0[f0 > 0]
     if pitched.size >= MIN_PITCHED:
         st = semitones(pitched)
         pitch = float(np.median(st))
@@ -156,6 +155,6 @@ def window_features(loudness: Floats, f0: Floats, tilt: Floats, voiced: NDArray[
         prange = float(hi - lo)
     else:
         pitch = prange = float("nan")
-    tl = float(np.median(tilt[v])) if v.any() else float("nan")
+    tl = float(np.median(tilt)) if tilt.size else float("nan")
     pace = nuclei / speech_s if speech_s > 0 else float("nan")
     return WindowFeatures(loudness=loud, pitch=pitch, pitch_range=prange, tilt=tl, pace=pace)

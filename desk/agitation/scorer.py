@@ -177,12 +177,10 @@ class AgitationScorer:
         return min(total, self.config.lexical_cap)
 
     def _window(self) -> WindowFeatures:
-        loud = np.array(self._v_loud)
-        voiced = np.ones(loud.size, dtype=bool)
         all_voiced = np.array(self._all_voiced, dtype=bool)
         nuclei = count_nuclei(np.array(self._all_loud), all_voiced)
-        return window_features(loud, np.array(self._v_f0), np.array(self._v_tilt), voiced,
-                               nuclei, float(all_voiced.sum()) * FRAME_S)
+        return window_features(np.array(self._v_loud), np.array(self._v_f0),
+                               np.array(self._v_tilt), nuclei, float(all_voiced.sum()) * FRAME_S)
 
     def _sample(self) -> AgitationSample:
         cfg = self.config

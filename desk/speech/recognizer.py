@@ -150,9 +150,10 @@ class StreamingRecognizer:
         self._utt_first_t: float | None = None  # call time of the utterance's first sample
 
     # -- audio -----------------------------------------------------------------------------------
-    def accept(self, samples: NDArray[np.floating[Any]], t0: float) -> list[TranscriptSegment]:
-        """Take the next stretch of audio; any length (fed to vosk in ~200 ms chunks)."""
-        x = np.asarray(samples, dtype=np.float32).reshape(-1)
+    def accept(self, samples: NDArray[Any], t0: float) -> list[TranscriptSegment]:
+        """Take the next stretch of audio; any length (fed to vosk in CHUNK_S chunks).
+        Float samples in [-1, 1], or int16 PCM as it is (no round trip through float)."""
+        x = np.asarray(samples).reshape(-1)
         if x.size == 0:
             return []
         out: list[TranscriptSegment] = []
@@ -165,7 +166,10 @@ class StreamingRecognizer:
             # gives the same words however it is cut up)
             self._offsets.append(self._queued)
             self._t0s.append(t0)
-        pcm = (np.clip(x, -1.0, 1.0) * 32767.0).astype(np.int16)
+        if x.dtype == np.int16:
+            pcm = x
+        else:
+            pcm = (np.clip(x.astype(np.float32, copy=False), -1.0, 1.0) * 32767.0).astype(np.int16)
         self._pending.append(pcm)
         self._pending_n += pcm.size
         self._queued += pcm.size
