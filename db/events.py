@@ -21,6 +21,10 @@ APPEND_TABLES = {
     "notes": ("id", "case_id", "body", "created_at", "hlc", "device", "author"),
     "checklist": ("id", "case_id", "step", "done", "at", "source", "evidence", "hlc", "device"),
     "updates": ("id", "case_id", "at", "channel", "body", "hlc", "device"),
+    "call_curve": ("id", "call_id", "channel", "t0", "t1", "data", "hlc", "device"),
+    "call_segments": ("id", "call_id", "channel", "start", "end", "text", "words", "lang",
+                      "hlc", "device"),
+    "call_marks": ("id", "call_id", "channel", "t", "kind", "code", "text", "hlc", "device"),
 }
 
 

@@ -22,8 +22,12 @@ CASE_FIELDS = (
     "resolved_at", "agent",
 )
 CALLBACK_FIELDS = ("case_id", "due_at", "note", "status", "done_at")
-ENTITY_TABLES = {"customer": "customers", "case": "cases", "callback": "callbacks"}
-ENTITY_FIELDS = {"customer": CUSTOMER_FIELDS, "case": CASE_FIELDS, "callback": CALLBACK_FIELDS}
+CALL_FIELDS = ("case_id", "started_at", "ended_at", "status", "duration", "agent",
+               "model_name", "model_lang", "sources", "peak", "final")
+ENTITY_TABLES = {"customer": "customers", "case": "cases", "callback": "callbacks",
+                 "call": "calls"}
+ENTITY_FIELDS = {"customer": CUSTOMER_FIELDS, "case": CASE_FIELDS, "callback": CALLBACK_FIELDS,
+                 "call": CALL_FIELDS}
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -113,7 +117,44 @@ def _v2(db: sqlite_utils.Database) -> None:
         db.table(f"{table}_fts").rebuild_fts()
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+def _v3(db: sqlite_utils.Database) -> None:
+    """Calls: what the listening pipeline heard, stored with the case as it happens.
+
+    ``calls`` is an entity (its fields change: ended_at, peak...) derived from field events
+    like cases. The rest is append-only: the curve in chunks of about a second per channel
+    (``data``: JSON columns t, score, band, contributions — one row per second instead of ten
+    keeps a two-hour call at 14 400 rows), final transcript segments, and marks (cues, CLEAR
+    steps heard or ticked, source and model statuses) at call time ``t``.
+    """
+    db.table("calls").create(
+        {"id": str, "created_at": str, "updated_at": str, "case_id": str, "started_at": str,
+         "ended_at": str, "status": str, "duration": float, "agent": str, "model_name": str,
+         "model_lang": str, "sources": str, "peak": float, "final": float},
+        pk="id",
+    )
+    db.table("calls").create_index(["case_id", "started_at"])
+    db.table("calls").create_index(["started_at"])
+    db.table("call_curve").create(
+        {"id": str, "call_id": str, "channel": str, "t0": float, "t1": float, "data": str,
+         "hlc": str, "device": str},
+        pk="id",
+    )
+    db.table("call_curve").create_index(["call_id", "channel", "t0"])
+    db.table("call_segments").create(
+        {"id": str, "call_id": str, "channel": str, "start": float, "end": float, "text": str,
+         "words": str, "lang": str, "hlc": str, "device": str},
+        pk="id",
+    )
+    db.table("call_segments").create_index(["call_id", "start"])
+    db.table("call_marks").create(
+        {"id": str, "call_id": str, "channel": str, "t": float, "kind": str, "code": str,
+         "text": str, "hlc": str, "device": str},
+        pk="id",
+    )
+    db.table("call_marks").create_index(["call_id", "t"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

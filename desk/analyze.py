@@ -71,7 +71,7 @@ class Analysis:
                 self.transcript.append(ev)
         elif isinstance(ev, Cue | StepHeard):
             self.cues.append(ev)
-        else:
+        elif isinstance(ev, SourceStatus):
             self.status.append(ev)
 
     def sort(self) -> None:

@@ -18,17 +18,27 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from desk.agitation import ScorerConfig
+from desk.audio.common import AudioError
 from desk.audio.convert import ChannelMap, Converter
 from desk.audio.live import LiveSource
 from desk.audio.queue import Gap
-from desk.events import CallInfo, SourceStatus
+from desk.events import CallInfo, Level, SourceStatus
 from desk.pipeline import Listener, Pipeline
 
 log = logging.getLogger(__name__)
 
 BLOCK_MS = 50
 QUEUE_BLOCKS = 200  # 10 s of audio before the callback has to drop
+LEVEL_S = 0.1       # a Level event per channel this often
+WAIT_RETRY_S = 1.0  # a device missing at the start is looked for again this often
+FLOOR_DB = -90.0
+
+
+def _db(x: float) -> float:
+    return max(FLOOR_DB, 20.0 * float(np.log10(x))) if x > 0 else FLOOR_DB
 
 
 @dataclass(frozen=True)
@@ -44,7 +54,12 @@ class LiveCall:
 
     def __init__(self, specs: Sequence[SourceSpec], listeners: Sequence[Listener] = (),
                  model_loader: Any = None, config: ScorerConfig | None = None,
-                 source_factory: Callable[..., Any] = LiveSource) -> None:
+                 source_factory: Callable[..., Any] = LiveSource,
+                 wait_for_devices: bool = False) -> None:
+        """``wait_for_devices``: a device missing at the start does not fail the call; its
+        worker reports ``lost`` and looks for it every WAIT_RETRY_S, and the channel's clock
+        starts at the call's start when it appears (a live call screen: the agent's notes and
+        checklist go on, the curve starts when the headset is plugged in)."""
         channels = tuple(ch for spec in specs for ch in spec.channel_map)
         if len(set(channels)) != len(channels):
             raise ValueError(f"a channel is fed by two sources: {channels}")
@@ -55,6 +70,7 @@ class LiveCall:
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._started = 0.0
+        self._wait = wait_for_devices
         # 50 ms blocks: a sound reaches the curve within a block or two (100 ms blocks cost
         # a whole extra block whenever the resampler's few ms of delay straddle a hop)
         self.sources = [source_factory(spec.device, spec.channel_map, self._on_status,
@@ -77,8 +93,16 @@ class LiveCall:
             self._loader.on_done = self._on_model_done
         try:
             for i, (src, spec) in enumerate(zip(self.sources, self._specs, strict=True)):
-                src.start()
-                th = threading.Thread(target=self._work, args=(i, src, spec),
+                waiting = False
+                try:
+                    src.start()
+                except AudioError as exc:
+                    if not self._wait or exc.code != "device":
+                        raise
+                    waiting = True
+                    self.pipeline.emit([SourceStatus(",".join(spec.channel_map), 0.0, "lost",
+                                                     str(exc.detail or exc))])
+                th = threading.Thread(target=self._work, args=(i, src, spec, waiting),
                                       name=f"call-worker-{'+'.join(spec.channel_map)}")
                 self._threads.append(th)
                 th.start()
@@ -108,9 +132,44 @@ class LiveCall:
         for ch in spec.channel_map:
             self.pipeline.attach_model(ch, self._loader.model, lang, name)
 
-    def _work(self, index: int, src: Any, spec: SourceSpec) -> None:
+    def _await_device(self, src: Any, spec: SourceSpec) -> bool:
+        """On the worker: try to open a device that was missing until it opens (True) or the
+        call stops (False). The time it was missing becomes a gap of the channel's clock."""
+        while not self._stop.wait(WAIT_RETRY_S):
+            try:
+                src.start()
+            except AudioError:
+                continue
+            if self._stop.is_set():  # stop() came while it opened
+                src.stop()
+                return False
+            away = time.monotonic() - self._started
+            for ch in spec.channel_map:
+                self.pipeline.skip(ch, away)
+            return True
+        return False
+
+    def _levels(self, chunks: dict[str, Any], acc: dict[str, list[float]]) -> None:
+        """Sum of squares, peak and sample count per channel; a Level every LEVEL_S."""
+        for ch, x in chunks.items():
+            if not x.size:
+                continue
+            a = acc.setdefault(ch, [0.0, 0.0, 0.0])
+            a[0] += float(np.dot(x, x))
+            a[1] = max(a[1], float(np.max(np.abs(x))))
+            a[2] += x.size
+            if a[2] >= LEVEL_S * 16000:
+                self.pipeline.emit([Level(ch, round(time.monotonic() - self._started, 3),
+                                          round(_db(float(np.sqrt(a[0] / a[2]))), 1),
+                                          round(_db(a[1]), 1))])
+                acc[ch] = [0.0, 0.0, 0.0]
+
+    def _work(self, index: int, src: Any, spec: SourceSpec, waiting: bool = False) -> None:
         """The analysis worker of one source (runs on its own thread)."""
+        if waiting and not self._await_device(src, spec):
+            return
         conv: Converter | None = None
+        acc: dict[str, list[float]] = {}
         while True:
             item = src.queue.get(timeout=0.1)
             if item is None:
@@ -125,9 +184,11 @@ class LiveCall:
                     continue
                 if conv is None or conv.in_rate != src.rate:
                     conv = Converter(src.rate, item.shape[1], spec.channel_map)
-                for ch, samples in conv.process(item).items():
+                chunks = conv.process(item)
+                for ch, samples in chunks.items():
                     if samples.size:
                         self.pipeline.feed(ch, samples)
+                self._levels(chunks, acc)
             except Exception as exc:  # a bug must not end the call's analysis for good
                 log.exception("analysis of %s failed on a block", src.name)
                 self.pipeline.emit([SourceStatus(",".join(spec.channel_map),

@@ -98,6 +98,17 @@ class SourceStatus:
 
 
 @dataclass(frozen=True)
+class Level:
+    """How loud a channel's audio is (dBFS, floor -90), about every 100 ms of a live call, so
+    the agent sees the audio arrives. ``t``: seconds since the call started (wall clock)."""
+
+    channel: str
+    t: float
+    rms_db: float
+    peak_db: float
+
+
+@dataclass(frozen=True)
 class CallInfo:
     """Facts about the call recorded with it."""
 
@@ -106,4 +117,4 @@ class CallInfo:
     sources: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (channel, source name)
 
 
-Event = TranscriptSegment | AgitationSample | Cue | StepHeard | SourceStatus
+Event = TranscriptSegment | AgitationSample | Cue | StepHeard | SourceStatus | Level

@@ -1,0 +1,52 @@
+"""Reading calls back: the calls of a case, one call's curve, transcript and marks.
+
+Writing goes through db.events (field events for ``calls``, append rows for the rest).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+
+def _rows(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+
+def get_call(conn: sqlite3.Connection, call_id: str) -> dict[str, Any] | None:
+    rows = _rows(conn.execute("SELECT * FROM calls WHERE id = ?", (call_id,)))
+    return rows[0] if rows else None
+
+
+def case_calls(conn: sqlite3.Connection, case_id: str) -> list[dict[str, Any]]:
+    return _rows(conn.execute(
+        "SELECT * FROM calls WHERE case_id = ? ORDER BY started_at, id", (case_id,)))
+
+
+def unfinished_calls(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Calls that were live when the app last stopped (no end recorded), with the call time
+    of the last thing stored for each."""
+    return _rows(conn.execute(
+        "SELECT c.*, max(coalesce((SELECT max(t1) FROM call_curve WHERE call_id = c.id), 0),"
+        " coalesce((SELECT max(\"end\") FROM call_segments WHERE call_id = c.id), 0),"
+        " coalesce((SELECT max(t) FROM call_marks WHERE call_id = c.id), 0)) AS last_t"
+        " FROM calls c WHERE c.status = 'live'"))
+
+
+def call_curve(conn: sqlite3.Connection, call_id: str) -> list[dict[str, Any]]:
+    return _rows(conn.execute(
+        "SELECT channel, t0, t1, data FROM call_curve WHERE call_id = ? ORDER BY channel, t0",
+        (call_id,)))
+
+
+def call_segments(conn: sqlite3.Connection, call_id: str) -> list[dict[str, Any]]:
+    return _rows(conn.execute(
+        "SELECT channel, start, \"end\", text, words, lang FROM call_segments"
+        " WHERE call_id = ? ORDER BY start, channel, id", (call_id,)))
+
+
+def call_marks(conn: sqlite3.Connection, call_id: str) -> list[dict[str, Any]]:
+    return _rows(conn.execute(
+        "SELECT channel, t, kind, code, text FROM call_marks WHERE call_id = ? ORDER BY t, id",
+        (call_id,)))
