@@ -203,11 +203,13 @@ class Mark:
 
 
 def mark_of(event: object) -> Mark | None:
-    """The mark of a Cue or StepHeard (a Mark as it is); None for any other event."""
+    """The mark of a Cue or StepHeard (a Mark as it is); None for any other event (a stored
+    call's SourceStatus marks among them)."""
     if isinstance(event, Mark):
         return event
-    if isinstance(event, StepHeard):
-        return Mark(event.t, "step", event.step, event.text, event.channel)
+    if isinstance(event, StepHeard):      # code "manual": ticked by hand (as desk.calls stores it)
+        kind = "tick" if event.code == "manual" else "step"
+        return Mark(event.t, kind, event.step, event.text, event.channel)
     if isinstance(event, Cue):
         return Mark(event.t, event.kind, event.code, event.text, event.channel)
     return None

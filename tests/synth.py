@@ -89,3 +89,23 @@ def write_wav(path: Path, audio: np.ndarray, rate: int = RATE, subtype: str = "P
         audio = soxr.resample(audio, RATE, rate).astype(np.float32)
     sf.write(path, audio, rate, subtype=subtype)
     return path
+
+
+# What the agent's grammar recognizer hears reliably from espeak-ng (3 of 3 runs through a
+# 48 kHz round trip; longer sentences come out as other grammar words more often than not).
+APOLOGY = "죄송합니다"
+
+
+def two_party_call(calm1: float = 14, agitated: float = 10, calm2: float = 6,
+                   apologies: tuple[float, ...] = (3.0, 20.0)) -> np.ndarray:
+    """A stereo call as a call-recording adapter gives it: left the agent, who apologises at
+    ``apologies`` (s), right a caller calm, then agitated, then calm; one second of silence
+    at the end. Shape (n, 2)."""
+    caller, _ = calm_agitated_calm(calm1, agitated, calm2)
+    agent = np.zeros_like(caller)
+    said = say(APOLOGY, CALM)
+    for at in apologies:
+        i = int(at * RATE)
+        agent[i: i + said.size] = said[: agent.size - i]
+    audio = np.stack([agent, caller], axis=1)
+    return np.concatenate([audio, np.zeros((RATE, 2), dtype=audio.dtype)])

@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
 from desk.cases import CaseError, CaseService
 from desk.content import Catalog, Clear
 from desk.store import Maintenance, StoreError
+from ui.bridge import CallBridge
+from ui.call_control import CallControl
+from ui.call_widget import CallWidget
 from ui.callbacks import BuyTimeDialog, CallbackBannerWidget
 from ui.case_editor import CaseEditorWidget
 from ui.case_list import CaseListWidget
@@ -39,6 +42,8 @@ class MainWindow(QMainWindow):
         self.translations = translations
         self.settings = settings
         self.case_id: str | None = None
+        self.bridge = CallBridge(self)
+        self.control = CallControl(self)
         self.setObjectName("main_window")
         self.resize(1360, 820)
         self.poll = QTimer(self)
@@ -47,7 +52,10 @@ class MainWindow(QMainWindow):
         self.poll.start()
         self.build()
         recovered = service.recover_drafts()
+        cut_off = self.control.recover()
         self.list.refresh()
+        if cut_off and not recovered:
+            self.open_case(cut_off[-1])
         if recovered:
             self.open_case(recovered[-1])
             self.statusBar().showMessage(
@@ -68,6 +76,9 @@ class MainWindow(QMainWindow):
         self.list = CaseListWidget(self.service, self.catalog, lang)
         self.list.case_selected.connect(self.open_case)
         middle = QSplitter(Qt.Orientation.Vertical)
+        self.call = CallWidget()
+        self.call.call_toggled.connect(self.toggle_call)
+        middle.addWidget(self.call)
         self.editor = CaseEditorWidget(self.service, self.catalog, lang)
         self.editor.case_changed.connect(lambda _c: self._on_case_changed())
         self.editor.open_case.connect(self.open_case)
@@ -77,19 +88,24 @@ class MainWindow(QMainWindow):
         self.notes.changed.connect(self._on_case_changed)
         middle.addWidget(self.editor)
         middle.addWidget(self.notes)
-        middle.setSizes([480, 300])
+        middle.setSizes([300, 330, 200])
         self.panel = ClearPanelWidget(self.clear, self.catalog, lang)
         self.panel.step_toggled.connect(self._on_step_toggled)
         self.panel.buy_time_requested.connect(self.buy_time)
         self.editor.style_changed.connect(self.panel.set_style)
+        self.call.caller_band_changed.connect(self.panel.set_caller_band)
+        self.call.agent_band_changed.connect(self.panel.set_agent_band)
+        self.call.step_heard.connect(self.panel.step_heard)
+        self.call.cue.connect(self.panel.warn)
         for w in (self.list, middle, self.panel):
             split.addWidget(w)
-        split.setSizes([380, 620, 360])
+        split.setSizes([320, 680, 360])
         split.setStretchFactor(1, 1)
         v.addWidget(split, 1)
         self.setCentralWidget(root)
         self._build_actions()
         self.open_case(self.case_id)
+        self.control.rebuilt()
         self.refresh_callbacks()
         if self.service.store.readonly:
             self.statusBar().showMessage(self.tr("Read-only: nothing you change is saved."))
@@ -116,6 +132,7 @@ class MainWindow(QMainWindow):
                 bar.addAction(action)
             self.actions_by_name[name] = action
 
+        add("call", self.tr("Start or stop a call"), ["F9"], self.toggle_call, visible=False)
         add("new_case", self.tr("New case"), ["Ctrl+N"], self.new_case)
         add("buy_time", self.tr("Buy time"), ["Ctrl+B"], self.buy_time)
         add("focus_notes", self.tr("Notes"), ["F6"], self.focus_notes)
@@ -130,6 +147,12 @@ class MainWindow(QMainWindow):
 
     # -- cases ------------------------------------------------------------------------
     def open_case(self, case_id: str | None) -> None:
+        if self.control.running and case_id != self.control.case_id:
+            self.statusBar().showMessage(
+                self.tr("A call is running on another case: stop the call (F9) before "
+                        "opening a different case."), 8000)
+            self.list.select(self.case_id)
+            return
         self.editor.flush()  # before reading the case, so the form shows what was just typed
         case = None
         if case_id:
@@ -144,9 +167,14 @@ class MainWindow(QMainWindow):
         self.panel.set_style(case.style if case else "")
         self.panel.set_state(self.service.checklist(case.id) if case else {})
         self.list.select(self.case_id)
+        self.control.show_case_calls(self.case_id)
 
     def new_case(self) -> None:
         if self._readonly():
+            return
+        if self.control.running:
+            self.statusBar().showMessage(
+                self.tr("Stop the call (F9) before starting a new case."), 8000)
             return
         case = self.service.new_case()
         self.open_case(case.id)
@@ -165,7 +193,20 @@ class MainWindow(QMainWindow):
             self.service.tick_step(self.case_id, key, done)
         except (CaseError, StoreError) as exc:
             self.report(exc)
+        self.control.step_ticked(key, done)
         self.panel.set_state(self.service.checklist(self.case_id))
+
+    # -- calls ------------------------------------------------------------------------------
+    def toggle_call(self) -> None:
+        if self.control.running:
+            self.control.stop()
+            return
+        if self._readonly():
+            return
+        if self.case_id is None:
+            self.new_case()
+        if self.case_id is not None:
+            self.control.start(self.case_id)
 
     # -- callbacks ----------------------------------------------------------------------
     def buy_time(self) -> None:
@@ -227,12 +268,17 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog
 
+        if self.control.running:
+            self.statusBar().showMessage(self.tr("Settings can be changed after the call."),
+                                         8000)
+            return
         before = self.translations.language
         if SettingsDialog(self.settings, str(self.service.store.path), self).exec():
             self.service.agent = str(self.settings.value("agent_name", ""))
             lang = resolve_language(str(self.settings.value("language", "system")))
             if lang != before:
                 self.switch_language(lang)
+            self.control.settings_changed()
 
     def switch_language(self, lang: str) -> None:
         self.editor.flush()
@@ -303,6 +349,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.control.close()
         self.editor.flush()
         if not self.service.store.readonly:
             self.notes.commit()

@@ -1,4 +1,5 @@
-"""Settings kept in QSettings: language, the agent's name, the letter's signature."""
+"""Settings kept in QSettings: language, the agent's name, the letter's signature (General),
+and the audio sources and speech model (Audio and speech, ui.audio_settings)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
+
+from ui.audio_settings import AudioSettingsWidget
 
 
 class SettingsDialog(QDialog):
@@ -19,8 +24,12 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(460)
-        form = QFormLayout(self)
+        self.setMinimumWidth(560)
+        outer = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settings_tabs")
+        general = QWidget()
+        form = QFormLayout(general)
         self.language = QComboBox()
         self.language.setObjectName("language")
         self.language.addItem(self.tr("Same as the system"), "system")
@@ -39,16 +48,28 @@ class SettingsDialog(QDialog):
         path = QLabel(database)
         path.setWordWrap(True)
         form.addRow(self.tr("Database"), path)
+        self.tabs.addTab(general, self.tr("General"))
+        self.audio = AudioSettingsWidget()
+        self.audio.load(settings)
+        self.tabs.addTab(self.audio, self.tr("Audio and speech"))
+        outer.addWidget(self.tabs)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._on_accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        outer.addWidget(buttons)
 
     def _on_accept(self) -> None:
         self.settings.setValue("language", self.language.currentData())
         self.settings.setValue("agent_name", self.agent.text().strip())
         self.settings.setValue("organisation", self.organisation.text().strip())
         self.settings.setValue("signatory", self.signatory.text().strip())
+        self.audio.save(self.settings)
         self.settings.sync()
         self.accept()
+
+    def done(self, result: int) -> None:
+        """OK, Cancel, Esc and the window's close button all end here: close the devices
+        the meters opened before the dialog goes."""
+        self.audio.stop()
+        super().done(result)

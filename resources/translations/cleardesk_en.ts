@@ -2,6 +2,388 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
+    <name>AgitationPlotWidget</name>
+    <message>
+        <location filename="../../ui/agitation_plot.py" line="+166"/>
+        <source>Caller</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>You</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Back to live</source>
+        <translation>Back to live</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow the call again</source>
+        <translation>Follow the call again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calm</source>
+        <translation>Calm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Elevated</source>
+        <translation>Elevated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agitated</source>
+        <translation>Agitated</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Escalating</source>
+        <translation>Escalating</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loudness</source>
+        <translation>Loudness</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pitch</source>
+        <translation>Pitch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pitch range</source>
+        <translation>Pitch range</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Voice tension</source>
+        <translation>Voice tension</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pace</source>
+        <translation>Pace</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Words</source>
+        <translation>Words</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Regulator</source>
+        <translation>Regulator</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lawyer</source>
+        <translation>Lawyer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Media</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sorry, but</source>
+        <translation>Sorry, but</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bare “I understand”</source>
+        <translation>Bare “I understand”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talked over</source>
+        <translation>Talked over</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Interrupted</source>
+        <translation>Interrupted</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Point at the curve to see what raised it.</source>
+        <translation>Point at the curve to see what raised it.</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <location line="+126"/>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Step %1 heard</source>
+        <translation>Step %1 heard</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Step %1 ticked</source>
+        <translation>Step %1 ticked</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 at %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: “%2”</source>
+        <translation>%1: “%2”</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Only the last %1 minutes are kept during a call</source>
+        <translation>Only the last %1 minutes are kept during a call</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no cue stands out</source>
+        <translation>no cue stands out</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · Caller %2 (%3) · %4</source>
+        <translation>%1 · Caller %2 (%3) · %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You %1</source>
+        <translation>You %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No caller speech here.</source>
+        <translation>No caller speech here.</translation>
+    </message>
+</context>
+<context>
+    <name>AudioSettingsWidget</name>
+    <message>
+        <location filename="../../ui/audio_settings.py" line="+75"/>
+        <source>Whole device is the caller</source>
+        <translation>Whole device is the caller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stereo adapter: left agent, right caller</source>
+        <translation>Stereo adapter: left agent, right caller</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stereo adapter: left caller, right agent</source>
+        <translation>Stereo adapter: left caller, right agent</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Caller&apos;s audio</source>
+        <translation>Caller&apos;s audio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your microphone (optional)</source>
+        <translation>Your microphone (optional)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refresh devices</source>
+        <translation>Refresh devices</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Speech model</source>
+        <translation>Speech model</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A model folder…</source>
+        <translation>A model folder…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A zip file…</source>
+        <translation>A zip file…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Without a model the curve still works from the voice; there is no transcript and steps are not ticked by themselves.</source>
+        <translation>Without a model the curve still works from the voice; there is no transcript and steps are not ticked by themselves.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>The system&apos;s default input</source>
+        <translation>The system&apos;s default input</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No speech model</source>
+        <translation>No speech model</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No sound device was found. Plug in a headset or check the sound settings, then press Refresh devices.</source>
+        <translation>No sound device was found. Plug in a headset or check the sound settings, then press Refresh devices.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 (not connected)</source>
+        <translation>%1 (not connected)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>System default (ALSA)</source>
+        <translation>System default (ALSA)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sound server (PulseAudio)</source>
+        <translation>Sound server (PulseAudio)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 — what this computer plays</source>
+        <translation>%1 — what this computer plays</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>language unknown</source>
+        <translation>language unknown</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>left</source>
+        <translation>left</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>right</source>
+        <translation>right</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The stereo adapter already carries your voice (%1 side).</source>
+        <translation>The stereo adapter already carries your voice (%1 side).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is the caller&apos;s device too. Choose another microphone, or a stereo adapter above.</source>
+        <translation>This is the caller&apos;s device too. Choose another microphone, or a stereo adapter above.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your own voice gets a meter too, so you can see your own stress during a call.</source>
+        <translation>Your own voice gets a meter too, so you can see your own stress during a call.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use this when the softphone runs on this computer. It stays quiet until something plays.</source>
+        <translation>Use this when the softphone runs on this computer. It stays quiet until something plays.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The microphone the system uses. Choose a device by name to be sure which one is heard.</source>
+        <translation>The microphone the system uses. Choose a device by name to be sure which one is heard.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>This device does not have the channels this choice needs.</source>
+        <translation>This device does not have the channels this choice needs.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This device cannot be opened now. It may be unplugged or in use by another program.</source>
+        <translation>This device cannot be opened now. It may be unplugged or in use by another program.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The device went away. Waiting for it to come back…</source>
+        <translation>The device went away. Waiting for it to come back…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>This model is not there any more. Choose another one or browse for it.</source>
+        <translation>This model is not there any more. Choose another one or browse for it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is another kind of model. ClearDesk needs a Vosk speech recognition model.</source>
+        <translation>This is another kind of model. ClearDesk needs a Vosk speech recognition model.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not a complete speech model: a file is missing or damaged. Download it again or choose another one.</source>
+        <translation>This is not a complete speech model: a file is missing or damaged. Download it again or choose another one.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The model is complete. It is unpacked into ClearDesk&apos;s models folder the first time it is used.</source>
+        <translation>The model is complete. It is unpacked into ClearDesk&apos;s models folder the first time it is used.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model is complete.</source>
+        <translation>The model is complete.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose a speech model zip</source>
+        <translation>Choose a speech model zip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zip files (*.zip)</source>
+        <translation>Zip files (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a speech model folder</source>
+        <translation>Choose a speech model folder</translation>
+    </message>
+</context>
+<context>
     <name>BuyTimeDialog</name>
     <message>
         <location filename="../../ui/callbacks.py" line="+42"/>
@@ -50,9 +432,218 @@
     </message>
 </context>
 <context>
+    <name>CallControl</name>
+    <message>
+        <location filename="../../ui/call_control.py" line="+76"/>
+        <source>Speech model: %1 (%2)</source>
+        <translation>Speech model: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Speech model %1 is loading; the curve works meanwhile.</source>
+        <translation>Speech model %1 is loading; the curve works meanwhile.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The speech model cannot be used (%1). The curve still works from the voice; there is no transcript and no automatic ticks. Choose another model in Settings.</source>
+        <translation>The speech model cannot be used (%1). The curve still works from the voice; there is no transcript and no automatic ticks. Choose another model in Settings.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No speech model: the curve works from the voice alone; there is no transcript and no automatic ticks. Add a model in Settings (Audio and speech).</source>
+        <translation>No speech model: the curve works from the voice alone; there is no transcript and no automatic ticks. Add a model in Settings (Audio and speech).</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>ClearDesk stopped during a call; the call is kept up to that moment.</source>
+        <translation>ClearDesk stopped during a call; the call is kept up to that moment.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The call cannot listen</source>
+        <translation>The call cannot listen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The audio set-up does not work: %1
+
+Check the devices in Settings (Audio and speech). You can still take notes and tick the checklist.</source>
+        <translation>The audio set-up does not work: %1
+
+Check the devices in Settings (Audio and speech). You can still take notes and tick the checklist.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Call started.</source>
+        <translation>Call started.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>A hard call</source>
+        <translation>A hard call</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That was a hard call. Take a minute to breathe before the next one?</source>
+        <translation>That was a hard call. Take a minute to breathe before the next one?</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The call could not be saved just now (the database is busy or the disk is full). ClearDesk keeps it and tries again every second.</source>
+        <translation>The call could not be saved just now (the database is busy or the disk is full). ClearDesk keeps it and tries again every second.</translation>
+    </message>
+</context>
+<context>
+    <name>CallWidget</name>
+    <message>
+        <location filename="../../ui/call_widget.py" line="+42"/>
+        <source>calm</source>
+        <translation>calm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>elevated</source>
+        <translation>elevated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>agitated</source>
+        <translation>agitated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>escalating</source>
+        <translation>escalating</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <location line="+46"/>
+        <location line="+25"/>
+        <source>Caller</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <location line="+46"/>
+        <location line="+25"/>
+        <source>You</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Start call (F9)</source>
+        <translation>Start call (F9)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No call recorded on this case. Press F9 to start a call: the caller&apos;s agitation, the transcript and the steps you are heard doing appear here.</source>
+        <translation>No call recorded on this case. Press F9 to start a call: the caller&apos;s agitation, the transcript and the steps you are heard doing appear here.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stop call (F9)</source>
+        <translation>Stop call (F9)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Opening the audio…</source>
+        <translation>Opening the audio…</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Caller: waiting for their voice</source>
+        <translation>Caller: waiting for their voice</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Caller: %1</source>
+        <translation>Caller: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the caller&apos;s audio</source>
+        <translation>the caller&apos;s audio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>your microphone</source>
+        <translation>your microphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the audio</source>
+        <translation>the audio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Listening.</source>
+        <translation>Listening.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The audio is back; listening again.</source>
+        <translation>The audio is back; listening again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No audio from %1: the device is missing or was unplugged. Your notes and the checklist keep working; the call picks up again as soon as the device is back.</source>
+        <translation>No audio from %1: the device is missing or was unplugged. Your notes and the checklist keep working; the call picks up again as soon as the device is back.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audio problem with %1: %2</source>
+        <translation>Audio problem with %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The computer was too busy: a moment of audio was skipped.</source>
+        <translation>The computer was too busy: a moment of audio was skipped.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speech recognition is on.</source>
+        <translation>Speech recognition is on.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The speech model could not be loaded (%1). The curve still works from the voice; there is no transcript.</source>
+        <translation>The speech model could not be loaded (%1). The curve still works from the voice; there is no transcript.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Speech recognition has fallen behind; some words will be missing from the transcript. The curve is not affected.</source>
+        <translation>Speech recognition has fallen behind; some words will be missing from the transcript. The curve is not affected.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Call %1 · %2</source>
+        <translation>Call %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cut off</source>
+        <translation>cut off</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Recorded call, read-only: %1, peak %2 (%3), at the end %4.</source>
+        <translation>Recorded call, read-only: %1, peak %2 (%3), at the end %4.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ClearDesk stopped during this call; it is kept up to that moment.</source>
+        <translation>ClearDesk stopped during this call; it is kept up to that moment.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No transcript for this call.</source>
+        <translation>No transcript for this call.</translation>
+    </message>
+</context>
+<context>
     <name>CallbackBannerWidget</name>
     <message>
-        <location line="+28"/>
+        <location filename="../../ui/callbacks.py" line="+28"/>
         <source>Open case</source>
         <translation>Open case</translation>
     </message>
@@ -274,7 +865,7 @@
 <context>
     <name>CaseListWidget</name>
     <message>
-        <location filename="../../ui/case_list.py" line="+48"/>
+        <location filename="../../ui/case_list.py" line="+49"/>
         <source>Search cases, customers, phone, notes (Ctrl+F)</source>
         <translation>Search cases, customers, phone, notes (Ctrl+F)</translation>
     </message>
@@ -349,7 +940,7 @@
         <translation>Follow-ups due</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Case</source>
         <translation>Case</translation>
     </message>
@@ -384,7 +975,7 @@
         <translation>Complaint</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Follow-ups due (%1)</source>
         <translation>Follow-ups due (%1)</translation>
     </message>
@@ -392,12 +983,12 @@
 <context>
     <name>ClearPanelWidget</name>
     <message>
-        <location filename="../../ui/clear_panel.py" line="+42"/>
+        <location filename="../../ui/clear_panel.py" line="+65"/>
         <source>CLEAR steps</source>
         <translation>CLEAR steps</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>Ctrl+%1 ticks this step</source>
         <translation>Ctrl+%1 ticks this step</translation>
     </message>
@@ -407,7 +998,7 @@
         <translation>Show what to do and say</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+25"/>
         <source>Buy time (callback promise)</source>
         <translation>Buy time (callback promise)</translation>
     </message>
@@ -417,7 +1008,22 @@
         <translation>Ctrl+B — promise a callback and start a countdown</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+38"/>
+        <source>heard: %1</source>
+        <translation>heard: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticked by itself when you were heard saying: %1</source>
+        <translation>Ticked by itself when you were heard saying: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At %1 in the call</source>
+        <translation>At %1 in the call</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Goal</source>
         <translation>Goal</translation>
     </message>
@@ -455,6 +1061,189 @@
         <location line="+5"/>
         <source>Choose the customer&apos;s style in the case to see how to talk with them.</source>
         <translation>Choose the customer&apos;s style in the case to see how to talk with them.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Breathe out slowly. Slow down and lower your voice.</source>
+        <translation>Breathe out slowly. Slow down and lower your voice.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your own voice sounds stressed (C: control your emotions).</source>
+        <translation>Your own voice sounds stressed (C: control your emotions).</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>The caller mentioned a regulator</source>
+        <translation>The caller mentioned a regulator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not argue or try to talk them out of it. Take the complaint seriously and say what you will do now.</source>
+        <translation>Do not argue or try to talk them out of it. Take the complaint seriously and say what you will do now.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The caller mentioned a lawyer</source>
+        <translation>The caller mentioned a lawyer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stay calm and blame no one. Say what you can do now; offer your supervisor if they want more.</source>
+        <translation>Stay calm and blame no one. Say what you can do now; offer your supervisor if they want more.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The caller mentioned the media</source>
+        <translation>The caller mentioned the media</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not plead or argue. Apologize for the situation and offer a concrete next step with a time.</source>
+        <translation>Do not plead or argue. Apologize for the situation and offer a concrete next step with a time.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The caller mentioned a manager</source>
+        <translation>The caller mentioned a manager</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say what you can do yourself first. If they still ask, offer a supervisor or a callback at a set time.</source>
+        <translation>Say what you can do yourself first. If they still ask, offer a supervisor or a callback at a set time.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The caller mentioned cancelling</source>
+        <translation>The caller mentioned cancelling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not argue. Ask what would put it right for them and offer options.</source>
+        <translation>Do not argue. Ask what would put it right for them and offer options.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Escalation words from the caller</source>
+        <translation>Escalation words from the caller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stay calm, listen and offer a concrete next step.</source>
+        <translation>Stay calm, listen and offer a concrete next step.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The caller interrupted you</source>
+        <translation>The caller interrupted you</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop and let them finish. Then restate what you heard.</source>
+        <translation>Stop and let them finish. Then restate what you heard.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apology followed by “but”</source>
+        <translation>Apology followed by “but”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The “but” cancels the apology. Apologize for the situation, then say what you will do.</source>
+        <translation>The “but” cancels the apology. Apologize for the situation, then say what you will do.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A bare “I understand”</source>
+        <translation>A bare “I understand”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say what you understand: “I understand you&apos;re upset because …”.</source>
+        <translation>Say what you understand: “I understand you&apos;re upset because …”.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You talked over the caller</source>
+        <translation>You talked over the caller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop and let them finish. Short sounds such as “mm” show you are listening.</source>
+        <translation>Stop and let them finish. Short sounds such as “mm” show you are listening.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Watch what you say</source>
+        <translation>Watch what you say</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listen first, and let the caller finish.</source>
+        <translation>Listen first, and let the caller finish.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Offer a concrete next step, or a callback at a set time.</source>
+        <translation>Offer a concrete next step, or a callback at a set time.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>If it does not settle, consider handing over to your supervisor.</source>
+        <translation>If it does not settle, consider handing over to your supervisor.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do now: the caller is escalating</source>
+        <translation>Do now: the caller is escalating</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do now: the caller is upset</source>
+        <translation>Do now: the caller is upset</translation>
+    </message>
+</context>
+<context>
+    <name>CooldownDialog</name>
+    <message>
+        <location filename="../../ui/cooldown_dialog.py" line="+63"/>
+        <source>A minute to breathe</source>
+        <translation>A minute to breathe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That was a hard call. The anger was about the problem, not about you. Breathe with the circle before the next call.</source>
+        <translation>That was a hard call. The anger was about the problem, not about you. Breathe with the circle before the next call.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Skip</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ready for the next call</source>
+        <translation>Ready for the next call</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Breathe in…</source>
+        <translation>Breathe in…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Breathe out…</source>
+        <translation>Breathe out…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 left</source>
+        <translation>%1 left</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Well done.</source>
+        <translation>Well done.</translation>
     </message>
 </context>
 <context>
@@ -554,38 +1343,51 @@
     </message>
 </context>
 <context>
+    <name>LevelMeterWidget</name>
+    <message>
+        <location filename="../../ui/level_meter.py" line="+30"/>
+        <source>Sound level: green is speech, yellow is loud, red is too loud</source>
+        <translation>Sound level: green is speech, yellow is loud, red is too loud</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="+104"/>
-        <location filename="../../ui/main_window.py" line="+116"/>
+        <location filename="../../ui/app.py" line="+105"/>
+        <location filename="../../ui/main_window.py" line="+136"/>
         <source>New case</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="-65"/>
+        <location filename="../../ui/main_window.py" line="-74"/>
         <source>Restored notes that had not been added yet.</source>
         <translation>Restored notes that had not been added yet.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+134"/>
+        <location line="+167"/>
         <source>ClearDesk</source>
         <translation>ClearDesk</translation>
     </message>
     <message>
-        <location line="-98"/>
-        <location line="+177"/>
+        <location line="-123"/>
+        <location line="+207"/>
         <location line="+11"/>
         <source>Read-only: nothing you change is saved.</source>
         <translation>Read-only: nothing you change is saved.</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-212"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
+        <source>Start or stop a call</source>
+        <translation>Start or stop a call</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Buy time</source>
         <translation>Buy time</translation>
     </message>
@@ -620,7 +1422,17 @@
         <translation>Tick step %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+8"/>
+        <source>A call is running on another case: stop the call (F9) before opening a different case.</source>
+        <translation>A call is running on another case: stop the call (F9) before opening a different case.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Stop the call (F9) before starting a new case.</source>
+        <translation>Stop the call (F9) before starting a new case.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <location line="+45"/>
         <source>Open or create a case first.</source>
         <translation>Open or create a case first.</translation>
@@ -631,7 +1443,12 @@
         <translation>Callback overdue</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+37"/>
+        <source>Settings can be changed after the call.</source>
+        <translation>Settings can be changed after the call.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
@@ -684,7 +1501,7 @@
 <context>
     <name>NotesWidget</name>
     <message>
-        <location filename="../../ui/notes_widget.py" line="+58"/>
+        <location filename="../../ui/notes_widget.py" line="+59"/>
         <source>Type notes during the call; they are saved as you type. Ctrl+Enter adds the note.</source>
         <translation>Type notes during the call; they are saved as you type. Ctrl+Enter adds the note.</translation>
     </message>
@@ -742,12 +1559,12 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+21"/>
+        <location filename="../../ui/settings_dialog.py" line="+26"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Same as the system</source>
         <translation>Same as the system</translation>
     </message>
@@ -775,6 +1592,16 @@
         <location line="+3"/>
         <source>Database</source>
         <translation>Database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audio and speech</source>
+        <translation>Audio and speech</translation>
     </message>
 </context>
 <context>
@@ -870,6 +1697,32 @@ Detail: %2</translation>
         <location line="+1"/>
         <source>ClearDesk database (*.db)</source>
         <translation>ClearDesk database (*.db)</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptWidget</name>
+    <message>
+        <location filename="../../ui/transcript_widget.py" line="+248"/>
+        <source>Caller</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>You</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Jump to latest</source>
+        <translation>Jump to latest</translation>
+    </message>
+</context>
+<context>
+    <name>WarningCardWidget</name>
+    <message>
+        <location filename="../../ui/live_hints.py" line="+89"/>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,388 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AgitationPlotWidget</name>
+    <message>
+        <location filename="../../ui/agitation_plot.py" line="+166"/>
+        <source>Caller</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>You</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Back to live</source>
+        <translation>回到实时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow the call again</source>
+        <translation>继续实时跟随通话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calm</source>
+        <translation>平静</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Elevated</source>
+        <translation>偏高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agitated</source>
+        <translation>激动</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Escalating</source>
+        <translation>即将升级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loudness</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pitch</source>
+        <translation>音高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pitch range</source>
+        <translation>音高起伏</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Voice tension</source>
+        <translation>嗓音紧张</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pace</source>
+        <translation>语速</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Words</source>
+        <translation>用词</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Regulator</source>
+        <translation>监管部门</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lawyer</source>
+        <translation>律师</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Media</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Manager</source>
+        <translation>找领导</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>要取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sorry, but</source>
+        <translation>对不起，但是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bare “I understand”</source>
+        <translation>空泛的“我理解”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talked over</source>
+        <translation>坐席抢话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Interrupted</source>
+        <translation>客户插话</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Point at the curve to see what raised it.</source>
+        <translation>把鼠标移到曲线上，可查看是什么让它升高。</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <location line="+126"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Step %1 heard</source>
+        <translation>识别到步骤 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Step %1 ticked</source>
+        <translation>已勾选步骤 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 at %2</source>
+        <translation>%1（通话 %2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: “%2”</source>
+        <translation>%1：“%2”</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Only the last %1 minutes are kept during a call</source>
+        <translation>通话中只保留最近 %1 分钟的曲线</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no cue stands out</source>
+        <translation>没有特别突出的因素</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · Caller %2 (%3) · %4</source>
+        <translation>%1 · 客户 %2（%3）· %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You %1</source>
+        <translation>坐席 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No caller speech here.</source>
+        <translation>此处客户没有说话。</translation>
+    </message>
+</context>
+<context>
+    <name>AudioSettingsWidget</name>
+    <message>
+        <location filename="../../ui/audio_settings.py" line="+75"/>
+        <source>Whole device is the caller</source>
+        <translation>整个设备都是客户的声音</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stereo adapter: left agent, right caller</source>
+        <translation>立体声转接头：左声道坐席，右声道客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stereo adapter: left caller, right agent</source>
+        <translation>立体声转接头：左声道客户，右声道坐席</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Caller&apos;s audio</source>
+        <translation>客户的声音</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your microphone (optional)</source>
+        <translation>您的麦克风（可选）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refresh devices</source>
+        <translation>刷新设备</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Speech model</source>
+        <translation>语音识别模型</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A model folder…</source>
+        <translation>模型文件夹…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A zip file…</source>
+        <translation>ZIP 压缩包…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Without a model the curve still works from the voice; there is no transcript and steps are not ticked by themselves.</source>
+        <translation>没有模型时，曲线仍会根据声音绘制，但没有转写文本，步骤也不会自动勾选。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Channels</source>
+        <translation>声道</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>The system&apos;s default input</source>
+        <translation>系统默认输入设备</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No speech model</source>
+        <translation>不使用语音识别模型</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No sound device was found. Plug in a headset or check the sound settings, then press Refresh devices.</source>
+        <translation>未找到音频设备。请插上耳麦或检查系统声音设置，然后点击“刷新设备”。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 (not connected)</source>
+        <translation>%1（未连接）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>System default (ALSA)</source>
+        <translation>系统默认（ALSA）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sound server (PulseAudio)</source>
+        <translation>音频服务（PulseAudio）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 — what this computer plays</source>
+        <translation>%1——本机播放的声音</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>language unknown</source>
+        <translation>语言未知</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>left</source>
+        <translation>左</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>right</source>
+        <translation>右</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The stereo adapter already carries your voice (%1 side).</source>
+        <translation>立体声转接头已包含您的声音（%1声道）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is the caller&apos;s device too. Choose another microphone, or a stereo adapter above.</source>
+        <translation>客户的声音也来自这个设备。请选择其他麦克风，或在上方改用立体声转接头。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your own voice gets a meter too, so you can see your own stress during a call.</source>
+        <translation>您自己的声音也有音量表，通话中可以看到自己的紧张程度。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use this when the softphone runs on this computer. It stays quiet until something plays.</source>
+        <translation>软电话在本机运行时选择此项。本机播放声音之前，这里不会有信号。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The microphone the system uses. Choose a device by name to be sure which one is heard.</source>
+        <translation>即系统当前使用的麦克风。要确定收的是哪个设备的声音，请按名称选择设备。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>This device does not have the channels this choice needs.</source>
+        <translation>此设备没有该选项所需的声道。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This device cannot be opened now. It may be unplugged or in use by another program.</source>
+        <translation>目前无法打开此设备。它可能已被拔出，或正被其他程序占用。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The device went away. Waiting for it to come back…</source>
+        <translation>设备已断开，正在等待重新连接…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>This model is not there any more. Choose another one or browse for it.</source>
+        <translation>此模型已不存在。请选择其他模型，或点击“浏览”查找。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is another kind of model. ClearDesk needs a Vosk speech recognition model.</source>
+        <translation>这是其他类型的模型。ClearDesk 需要 Vosk 语音识别模型。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not a complete speech model: a file is missing or damaged. Download it again or choose another one.</source>
+        <translation>这不是完整的语音识别模型：有文件缺失或已损坏。请重新下载，或选择其他模型。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The model is complete. It is unpacked into ClearDesk&apos;s models folder the first time it is used.</source>
+        <translation>模型完整。首次使用时，它会被解压到 ClearDesk 的模型文件夹中。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model is complete.</source>
+        <translation>模型完整。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose a speech model zip</source>
+        <translation>选择语音识别模型压缩包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zip files (*.zip)</source>
+        <translation>ZIP 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a speech model folder</source>
+        <translation>选择语音识别模型文件夹</translation>
+    </message>
+</context>
+<context>
     <name>BuyTimeDialog</name>
     <message>
         <location filename="../../ui/callbacks.py" line="+42"/>
@@ -50,9 +432,218 @@
     </message>
 </context>
 <context>
+    <name>CallControl</name>
+    <message>
+        <location filename="../../ui/call_control.py" line="+76"/>
+        <source>Speech model: %1 (%2)</source>
+        <translation>语音识别模型：%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Speech model %1 is loading; the curve works meanwhile.</source>
+        <translation>正在加载语音识别模型 %1，加载期间曲线照常显示。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The speech model cannot be used (%1). The curve still works from the voice; there is no transcript and no automatic ticks. Choose another model in Settings.</source>
+        <translation>无法使用语音识别模型（%1）。曲线仍会根据声音绘制，但没有转写文本，步骤也不会自动勾选。请在“设置”中选择其他模型。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No speech model: the curve works from the voice alone; there is no transcript and no automatic ticks. Add a model in Settings (Audio and speech).</source>
+        <translation>未使用语音识别模型：曲线只根据声音绘制，没有转写文本，步骤也不会自动勾选。可在“设置”的“音频与语音”中添加模型。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>ClearDesk stopped during a call; the call is kept up to that moment.</source>
+        <translation>ClearDesk 曾在通话中意外停止；该通话已保存到停止时为止。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The call cannot listen</source>
+        <translation>通话无法收音</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The audio set-up does not work: %1
+
+Check the devices in Settings (Audio and speech). You can still take notes and tick the checklist.</source>
+        <translation>音频设置无法使用：%1
+
+请在“设置”的“音频与语音”中检查设备。您仍然可以记录备注、勾选步骤。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Call started.</source>
+        <translation>通话已开始。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>A hard call</source>
+        <translation>这通电话不容易</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That was a hard call. Take a minute to breathe before the next one?</source>
+        <translation>刚才这通电话不容易。接下一通之前，先花一分钟调整呼吸吗？</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The call could not be saved just now (the database is busy or the disk is full). ClearDesk keeps it and tries again every second.</source>
+        <translation>暂时无法保存通话（数据库正忙或磁盘已满）。ClearDesk 会保留通话内容，并每秒重试一次。</translation>
+    </message>
+</context>
+<context>
+    <name>CallWidget</name>
+    <message>
+        <location filename="../../ui/call_widget.py" line="+42"/>
+        <source>calm</source>
+        <translation>平静</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>elevated</source>
+        <translation>偏高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>agitated</source>
+        <translation>激动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>escalating</source>
+        <translation>即将升级</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <location line="+46"/>
+        <location line="+25"/>
+        <source>Caller</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <location line="+46"/>
+        <location line="+25"/>
+        <source>You</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Start call (F9)</source>
+        <translation>开始通话（F9）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No call recorded on this case. Press F9 to start a call: the caller&apos;s agitation, the transcript and the steps you are heard doing appear here.</source>
+        <translation>此投诉单还没有通话记录。按 F9 开始通话：客户的情绪曲线、转写文本，以及系统听到您完成的步骤，都会显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stop call (F9)</source>
+        <translation>结束通话（F9）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Opening the audio…</source>
+        <translation>正在打开音频…</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Caller: waiting for their voice</source>
+        <translation>客户：等待对方说话</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Caller: %1</source>
+        <translation>客户情绪：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the caller&apos;s audio</source>
+        <translation>客户音频</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>your microphone</source>
+        <translation>您的麦克风</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Listening.</source>
+        <translation>正在收音。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The audio is back; listening again.</source>
+        <translation>音频已恢复，重新开始收音。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No audio from %1: the device is missing or was unplugged. Your notes and the checklist keep working; the call picks up again as soon as the device is back.</source>
+        <translation>%1没有信号：设备不存在或已被拔出。备注和步骤清单仍可正常使用；设备一恢复，通话就会继续收音。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audio problem with %1: %2</source>
+        <translation>%1出现问题：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The computer was too busy: a moment of audio was skipped.</source>
+        <translation>电脑太忙，跳过了一小段音频。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speech recognition is on.</source>
+        <translation>语音识别已开启。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The speech model could not be loaded (%1). The curve still works from the voice; there is no transcript.</source>
+        <translation>无法加载语音识别模型（%1）。曲线仍会根据声音绘制，但没有转写文本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Speech recognition has fallen behind; some words will be missing from the transcript. The curve is not affected.</source>
+        <translation>语音识别跟不上了，转写文本会漏掉一些内容。曲线不受影响。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Call %1 · %2</source>
+        <translation>通话 %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cut off</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Recorded call, read-only: %1, peak %2 (%3), at the end %4.</source>
+        <translation>已录通话（只读）：时长 %1，峰值 %2（%3），结束时 %4。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ClearDesk stopped during this call; it is kept up to that moment.</source>
+        <translation>ClearDesk 曾在这通电话中意外停止；通话已保存到停止时为止。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No transcript for this call.</source>
+        <translation>这通电话没有转写文本。</translation>
+    </message>
+</context>
+<context>
     <name>CallbackBannerWidget</name>
     <message>
-        <location line="+28"/>
+        <location filename="../../ui/callbacks.py" line="+28"/>
         <source>Open case</source>
         <translation>打开投诉单</translation>
     </message>
@@ -274,7 +865,7 @@
 <context>
     <name>CaseListWidget</name>
     <message>
-        <location filename="../../ui/case_list.py" line="+48"/>
+        <location filename="../../ui/case_list.py" line="+49"/>
         <source>Search cases, customers, phone, notes (Ctrl+F)</source>
         <translation>搜索投诉单、客户、电话、备注（Ctrl+F）</translation>
     </message>
@@ -349,7 +940,7 @@
         <translation>待回访</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Case</source>
         <translation>投诉单号</translation>
     </message>
@@ -384,7 +975,7 @@
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Follow-ups due (%1)</source>
         <translation>待回访（%1）</translation>
     </message>
@@ -392,12 +983,12 @@
 <context>
     <name>ClearPanelWidget</name>
     <message>
-        <location filename="../../ui/clear_panel.py" line="+42"/>
+        <location filename="../../ui/clear_panel.py" line="+65"/>
         <source>CLEAR steps</source>
         <translation>CLEAR 步骤</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>Ctrl+%1 ticks this step</source>
         <translation>按 Ctrl+%1 勾选此步骤</translation>
     </message>
@@ -407,7 +998,7 @@
         <translation>查看做法和话术</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+25"/>
         <source>Buy time (callback promise)</source>
         <translation>争取时间（约定回电）</translation>
     </message>
@@ -417,7 +1008,22 @@
         <translation>Ctrl+B——约定回电并开始倒计时</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+38"/>
+        <source>heard: %1</source>
+        <translation>听到：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticked by itself when you were heard saying: %1</source>
+        <translation>听到您说了以下内容，已自动勾选：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At %1 in the call</source>
+        <translation>通话进行到 %1 时</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
@@ -455,6 +1061,189 @@
         <location line="+5"/>
         <source>Choose the customer&apos;s style in the case to see how to talk with them.</source>
         <translation>在投诉单中选择客户性格，即可查看与其沟通的方法。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Breathe out slowly. Slow down and lower your voice.</source>
+        <translation>慢慢呼气。放慢语速，压低音量。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your own voice sounds stressed (C: control your emotions).</source>
+        <translation>您的声音听起来很紧张（C：控制情绪）。</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>The caller mentioned a regulator</source>
+        <translation>客户提到了监管部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not argue or try to talk them out of it. Take the complaint seriously and say what you will do now.</source>
+        <translation>不要争辩，也不要劝客户打消念头。认真对待这次投诉，说明您现在会怎么做。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The caller mentioned a lawyer</source>
+        <translation>客户提到了律师</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stay calm and blame no one. Say what you can do now; offer your supervisor if they want more.</source>
+        <translation>保持冷静，不指责任何人。说明您现在能做什么；如果客户还不满意，可以请主管来处理。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The caller mentioned the media</source>
+        <translation>客户提到了媒体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not plead or argue. Apologize for the situation and offer a concrete next step with a time.</source>
+        <translation>不要恳求，也不要争辩。为发生的情况道歉，并提出具体的下一步和完成时间。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The caller mentioned a manager</source>
+        <translation>客户要求找领导</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say what you can do yourself first. If they still ask, offer a supervisor or a callback at a set time.</source>
+        <translation>先说明您自己能做什么。如果客户仍然要求，可以请主管接听，或约定时间回电。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The caller mentioned cancelling</source>
+        <translation>客户提到要取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not argue. Ask what would put it right for them and offer options.</source>
+        <translation>不要争辩。问问客户怎样处理才满意，并提供几种方案供选择。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Escalation words from the caller</source>
+        <translation>客户说了要升级投诉的话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stay calm, listen and offer a concrete next step.</source>
+        <translation>保持冷静，认真倾听，并提出具体的下一步。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The caller interrupted you</source>
+        <translation>客户打断了您</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop and let them finish. Then restate what you heard.</source>
+        <translation>先停下来，让客户说完，再复述您听到的内容。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apology followed by “but”</source>
+        <translation>道歉后接了“但是”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The “but” cancels the apology. Apologize for the situation, then say what you will do.</source>
+        <translation>“但是”会抵消前面的道歉。先为发生的情况道歉，再说明您会怎么做。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A bare “I understand”</source>
+        <translation>只说了一句“我理解”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say what you understand: “I understand you&apos;re upset because …”.</source>
+        <translation>说出您理解了什么：“我理解您很着急，因为……”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You talked over the caller</source>
+        <translation>您抢了客户的话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop and let them finish. Short sounds such as “mm” show you are listening.</source>
+        <translation>先停下来，让客户说完。用“嗯”这样的简短回应，表示您在听。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Watch what you say</source>
+        <translation>注意措辞</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listen first, and let the caller finish.</source>
+        <translation>先倾听，让客户把话说完。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Offer a concrete next step, or a callback at a set time.</source>
+        <translation>提出具体的下一步，或约定时间回电。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>If it does not settle, consider handing over to your supervisor.</source>
+        <translation>如果情绪仍未缓和，可考虑转交主管处理。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do now: the caller is escalating</source>
+        <translation>现在就做：客户即将升级投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do now: the caller is upset</source>
+        <translation>现在就做：客户情绪激动</translation>
+    </message>
+</context>
+<context>
+    <name>CooldownDialog</name>
+    <message>
+        <location filename="../../ui/cooldown_dialog.py" line="+63"/>
+        <source>A minute to breathe</source>
+        <translation>花一分钟调整呼吸</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That was a hard call. The anger was about the problem, not about you. Breathe with the circle before the next call.</source>
+        <translation>刚才这通电话不容易。客户生气是因为问题本身，不是因为您。接下一通电话前，跟着圆圈一起呼吸吧。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ready for the next call</source>
+        <translation>准备好接下一通</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Breathe in…</source>
+        <translation>吸气…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Breathe out…</source>
+        <translation>呼气…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 left</source>
+        <translation>还剩 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Well done.</source>
+        <translation>做得很好。</translation>
     </message>
 </context>
 <context>
@@ -554,38 +1343,51 @@
     </message>
 </context>
 <context>
+    <name>LevelMeterWidget</name>
+    <message>
+        <location filename="../../ui/level_meter.py" line="+30"/>
+        <source>Sound level: green is speech, yellow is loud, red is too loud</source>
+        <translation>音量：绿色为正常说话，黄色为偏大，红色为过大</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/app.py" line="+104"/>
-        <location filename="../../ui/main_window.py" line="+116"/>
+        <location filename="../../ui/app.py" line="+105"/>
+        <location filename="../../ui/main_window.py" line="+136"/>
         <source>New case</source>
         <translation>新建投诉单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="-65"/>
+        <location filename="../../ui/main_window.py" line="-74"/>
         <source>Restored notes that had not been added yet.</source>
         <translation>已恢复尚未添加的备注。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+134"/>
+        <location line="+167"/>
         <source>ClearDesk</source>
         <translation>ClearDesk</translation>
     </message>
     <message>
-        <location line="-98"/>
-        <location line="+177"/>
+        <location line="-123"/>
+        <location line="+207"/>
         <location line="+11"/>
         <source>Read-only: nothing you change is saved.</source>
         <translation>只读模式：所做的修改都不会保存。</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-212"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
+        <source>Start or stop a call</source>
+        <translation>开始或结束通话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Buy time</source>
         <translation>争取时间</translation>
     </message>
@@ -620,7 +1422,17 @@
         <translation>勾选步骤 %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+8"/>
+        <source>A call is running on another case: stop the call (F9) before opening a different case.</source>
+        <translation>另一张投诉单正在通话中：请先结束通话（F9），再打开其他投诉单。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Stop the call (F9) before starting a new case.</source>
+        <translation>请先结束通话（F9），再新建投诉单。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <location line="+45"/>
         <source>Open or create a case first.</source>
         <translation>请先打开或新建投诉单。</translation>
@@ -631,7 +1443,12 @@
         <translation>回电已超时</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+37"/>
+        <source>Settings can be changed after the call.</source>
+        <translation>通话结束后才能修改设置。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
@@ -684,7 +1501,7 @@
 <context>
     <name>NotesWidget</name>
     <message>
-        <location filename="../../ui/notes_widget.py" line="+58"/>
+        <location filename="../../ui/notes_widget.py" line="+59"/>
         <source>Type notes during the call; they are saved as you type. Ctrl+Enter adds the note.</source>
         <translation>通话时在这里记录备注，输入的内容会自动保存。按 Ctrl+Enter 添加备注。</translation>
     </message>
@@ -742,12 +1559,12 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+21"/>
+        <location filename="../../ui/settings_dialog.py" line="+26"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -775,6 +1592,16 @@
         <location line="+3"/>
         <source>Database</source>
         <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audio and speech</source>
+        <translation>音频与语音</translation>
     </message>
 </context>
 <context>
@@ -870,6 +1697,32 @@ Detail: %2</source>
         <location line="+1"/>
         <source>ClearDesk database (*.db)</source>
         <translation>ClearDesk 数据库 (*.db)</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptWidget</name>
+    <message>
+        <location filename="../../ui/transcript_widget.py" line="+248"/>
+        <source>Caller</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>You</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Jump to latest</source>
+        <translation>跳到最新</translation>
+    </message>
+</context>
+<context>
+    <name>WarningCardWidget</name>
+    <message>
+        <location filename="../../ui/live_hints.py" line="+89"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
     </message>
 </context>
 </TS>

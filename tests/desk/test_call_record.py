@@ -6,7 +6,6 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from desk.call import SourceSpec
@@ -33,23 +32,11 @@ from tests.pulse import NullSink, null_sink, pulse_server
 __all__ = ["null_sink", "pulse_server"]
 
 
-# What the agent's grammar recognizer hears reliably from espeak-ng (3 of 3 runs through a
-# 48 kHz round trip; longer sentences come out as other grammar words more often than not).
-APOLOGY = "죄송합니다"
-
-
 @pytest.fixture(scope="module")
 def stereo_call(tmp_path_factory) -> Path:
     """Left: the agent apologises twice; right: a caller calm, then agitated, then calm."""
-    caller, _ = synth.calm_agitated_calm(calm1=14, agitated=10, calm2=6)
-    agent = np.zeros_like(caller)
-    for at in (3.0, 20.0):
-        said = synth.say(APOLOGY, synth.CALM)
-        i = int(at * synth.RATE)
-        agent[i: i + said.size] = said[: agent.size - i]
-    audio = np.stack([agent, caller], axis=1)
-    audio = np.concatenate([audio, np.zeros((synth.RATE, 2), dtype=audio.dtype)])
-    return synth.write_wav(tmp_path_factory.mktemp("rec") / "call.wav", audio, rate=16000)
+    return synth.write_wav(tmp_path_factory.mktemp("rec") / "call.wav", synth.two_party_call(),
+                           rate=16000)
 
 
 @pytest.fixture(scope="module")
