@@ -120,6 +120,16 @@ class CallControl(QObject):
             self.window.report(exc)
             calls = []
         self.window.call.show_calls(calls, self.calls.record)
+        self.fit(bool(calls))
+
+    def fit(self, showing: bool) -> None:
+        """Room for the call strip: most of the middle column while a call is on screen, a
+        line when the case has no call."""
+        middle = self.window.middle
+        total = sum(middle.sizes()) or middle.height()
+        call = int(total * 0.5) if showing else self.window.call.minimumSizeHint().height()
+        notes = int(total * 0.2)
+        middle.setSizes([call, max(0, total - call - notes), notes])
 
     def _specs(self) -> list[Any]:
         devices = list_devices()
@@ -159,6 +169,7 @@ class CallControl(QObject):
         self.store_failed = False
         w.bridge.start()
         w.call.begin_live(session.elapsed, self.model_text())
+        self.fit(True)
         w.panel.set_live(True)
         w.statusBar().showMessage(self.tr("Call started."), 3000)
 

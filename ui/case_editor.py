@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -27,6 +29,15 @@ from ui.case_form import CaseFormWidget
 from ui.format import short_time
 
 LOOKUP_DELAY_MS = 250
+
+
+def scrolled(page: QWidget) -> QScrollArea:
+    """A tab's page that scrolls when the call strip above takes the room."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
 
 
 class CaseEditorWidget(QWidget):
@@ -123,7 +134,7 @@ class CaseEditorWidget(QWidget):
         style = f.choice("style", self.tr("Customer style"), self._items(self.catalog.styles))
         style.activated.connect(lambda _: self.style_changed.emit(style.currentData() or ""))
         v.addWidget(f, 1)
-        self.tabs.addTab(page, self.tr("Complaint"))
+        self.tabs.addTab(scrolled(page), self.tr("Complaint"))
 
     def _build_resolution_tab(self) -> CaseFormWidget:
         f = CaseFormWidget(self.catalog, self.lang)
@@ -141,7 +152,7 @@ class CaseEditorWidget(QWidget):
         f.text("action_impact", self.tr("Fix the impact"), lines=2,
                placeholder=self.tr("What is done for the customer: their time, cost, trouble"))
         f.text("result", self.tr("Result"), lines=2)
-        self.tabs.addTab(f, self.tr("Resolution"))
+        self.tabs.addTab(scrolled(f), self.tr("Resolution"))
         return f
 
     def _build_review_tab(self) -> CaseFormWidget:
@@ -160,7 +171,7 @@ class CaseEditorWidget(QWidget):
         sat_get, sat_set = f.getters["satisfaction"], f.setters["satisfaction"]
         f.getters["satisfaction"] = lambda: int(sat_get()) if sat_get() else None
         f.setters["satisfaction"] = lambda v: sat_set(str(v) if v else "")
-        self.tabs.addTab(f, self.tr("Follow-up and review"))
+        self.tabs.addTab(scrolled(f), self.tr("Follow-up and review"))
         return f
 
     # -- loading ----------------------------------------------------------------

@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
         self.list = CaseListWidget(self.service, self.catalog, lang)
         self.list.case_selected.connect(self.open_case)
         middle = QSplitter(Qt.Orientation.Vertical)
+        middle.setChildrenCollapsible(False)
+        self.middle = middle
         self.call = CallWidget()
         self.call.call_toggled.connect(self.toggle_call)
         middle.addWidget(self.call)
