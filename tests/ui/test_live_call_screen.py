@@ -115,6 +115,15 @@ def test_a_call_played_into_the_sink_draws_ticks_and_is_stored(
     assert w2.call.transcript.line_count() == len(rec.segments)
     assert w2.panel.boxes["A"].isChecked()
     assert "read-only" in w2.call.status.text()
+    # a click on a transcript line shows its place on the curve
+    view = w2.call.transcript.view
+    last = view.model().index(view.model().rowCount() - 1, 0)
+    view.scrollTo(last)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(last).center())
+    assert w2.call.plot.cursor.isVisible()
+    assert w2.call.plot.cursor.value() == pytest.approx(rec.segments[-1].start)
+    assert w2.call.plot.explain_at(rec.segments[-1].start)
 
 
 def test_without_a_model_the_curve_still_works_and_says_why(
