@@ -162,6 +162,9 @@ class _Capture:
         self._current = []
         return []
 
+    def close(self) -> None:
+        pass
+
 
 class _Replay:
     """Pass 3's recognizer: each utterance's words, given at its end as live."""
@@ -177,6 +180,9 @@ class _Replay:
         if result is None:  # pass 3 cut the audio into other utterances than pass 1: a bug
             raise RuntimeError("analyze: replay out of step with the captured utterances")
         return result
+
+    def close(self) -> None:
+        pass
 
 
 def _recognize(model: Any, lang: str, captures: Mapping[str, _Capture], workers: int | None,

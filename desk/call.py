@@ -55,15 +55,16 @@ class LiveCall:
     def __init__(self, specs: Sequence[SourceSpec], listeners: Sequence[Listener] = (),
                  model_loader: Any = None, config: ScorerConfig | None = None,
                  source_factory: Callable[..., Any] = LiveSource,
-                 wait_for_devices: bool = False) -> None:
+                 wait_for_devices: bool = False, pool: Any = None) -> None:
         """``wait_for_devices``: a device missing at the start does not fail the call; its
         worker reports ``lost`` and looks for it every WAIT_RETRY_S, and the channel's clock
         starts at the call's start when it appears (a live call screen: the agent's notes and
-        checklist go on, the curve starts when the headset is plugged in)."""
+        checklist go on, the curve starts when the headset is plugged in). ``pool``: the
+        app's RecognizerPool (desk.speech.recognizer), so calls reuse recognizers."""
         channels = tuple(ch for spec in specs for ch in spec.channel_map)
         if len(set(channels)) != len(channels):
             raise ValueError(f"a channel is fed by two sources: {channels}")
-        self.pipeline = Pipeline(channels, listeners, config, asynchronous=True)
+        self.pipeline = Pipeline(channels, listeners, config, asynchronous=True, pool=pool)
         self._specs = list(specs)
         self._loader = model_loader
         self._model_seen: dict[int, bool] = {}

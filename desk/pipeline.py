@@ -41,6 +41,7 @@ from desk.cues import CueDetector, agent_phrases, lexical_hits, load_lexicon
 from desk.events import AGENT, CALLER, Event, SourceStatus, TranscriptSegment
 from desk.redact import Redactor
 from desk.speech import StreamingRecognizer
+from desk.speech.recognizer import RecognizerPool
 
 log = logging.getLogger(__name__)
 Listener = Callable[[Event], None]
@@ -89,8 +90,15 @@ class ChannelAnalyzer:
         self.lang = lang
 
     def _close_recognizer(self) -> None:
-        if isinstance(self._recognizer, AsyncRecognizer):
-            self._recognizer.close()
+        """Finish the recognizer (an asynchronous one's backlog first) and let it go."""
+        rec = self._recognizer
+        if isinstance(rec, AsyncRecognizer):
+            rec.close()
+            rec = rec._rec
+        close = getattr(rec, "close", None)  # a StreamingRecognizer gives back its vosk one
+        if close is not None:
+            close()
+        self._recognizer = None
 
     # -- audio ----------------------------------------------------------------------------
     def feed(self, samples: Samples) -> list[Event]:
@@ -286,10 +294,13 @@ class Pipeline:
 
     def __init__(self, channels: Sequence[str] = (CALLER,), listeners: Sequence[Listener] = (),
                  config: ScorerConfig | None = None, partials: bool = True,
-                 asynchronous: bool = False) -> None:
+                 asynchronous: bool = False, pool: RecognizerPool | None = None) -> None:
         """``partials`` False: the recognizer returns finals only (analysis of a file).
-        ``asynchronous``: each channel's recognizer runs on a thread of its own (live)."""
+        ``asynchronous``: each channel's recognizer runs on a thread of its own (live).
+        ``pool``: where recognizers come from and go back to when the call ends (the app keeps
+        one for all its calls: see RecognizerPool)."""
         self.asynchronous = asynchronous
+        self.pool = pool
         cfg = config or load_config()
         self.partials = partials
         self._cues = _SharedCues("")
@@ -315,13 +326,13 @@ class Pipeline:
             if (self.model_name, self.model_lang) != (name, lang):
                 self.model_name, self.model_lang = name, lang
                 self._cues.set_lang(lang)
-        rec = self.make_recognizer(model, channel, lang, self.partials)
+        rec = self.make_recognizer(model, channel, lang, self.partials, self.pool)
         self.analyzers[channel].set_recognizer(rec, lang,
                                                self.emit if self.asynchronous else None)
 
     @staticmethod
-    def make_recognizer(model: Any, channel: str, lang: str, partials: bool = True
-                        ) -> StreamingRecognizer | None:
+    def make_recognizer(model: Any, channel: str, lang: str, partials: bool = True,
+                        pool: RecognizerPool | None = None) -> StreamingRecognizer | None:
         if model is None:
             return None
         if channel == AGENT:
@@ -330,8 +341,8 @@ class Pipeline:
             if not phrases:
                 return None
             return StreamingRecognizer(model, channel, lang, grammar=phrases, partials=partials,
-                                       fillers=lexicon.grammar_fillers)
-        return StreamingRecognizer(model, channel, lang, partials=partials)
+                                       fillers=lexicon.grammar_fillers, pool=pool)
+        return StreamingRecognizer(model, channel, lang, partials=partials, pool=pool)
 
     def emit(self, events: Iterable[Event]) -> None:
         """Hand events to every listener; one that raises is logged and the others (and the

@@ -21,6 +21,7 @@ from desk.pipeline import Listener
 from desk.recorder import CallRecorder
 from desk.speech.loader import ModelLoader
 from desk.speech.models import ModelError, ModelInfo, find_models, validate_model, zip_info
+from desk.speech.recognizer import RecognizerPool
 from desk.store import StoreError
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,7 @@ class SpeechModel:
 
     def __init__(self, on_done: Callable[[ModelLoader], None] | None = None) -> None:
         self.loader = ModelLoader(on_done=on_done)
+        self.pool = RecognizerPool()  # one recognizer per channel kind for all the calls
         self.error: ModelError | None = None
         self.info: ModelInfo | None = None
 
@@ -70,6 +72,7 @@ class SpeechModel:
         return {"idle": "none"}.get(st, st)
 
     def close(self) -> None:
+        self.pool.clear()
         self.loader.close(timeout=0)
 
 
@@ -105,6 +108,8 @@ class CallSession:
         AudioError for a device that cannot work at all). Returns the call id."""
         loader = self.model.loader if self.model is not None else None
         kwargs: dict[str, Any] = {"wait_for_devices": True}
+        if self.model is not None:
+            kwargs["pool"] = self.model.pool
         if self.source_factory is not None:
             kwargs["source_factory"] = self.source_factory
         live = LiveCall(self.specs, [], loader, **kwargs)

@@ -13,6 +13,7 @@ import bisect
 import json
 import logging
 import re
+import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -100,6 +101,45 @@ def grammar_words(model: Any, phrases: Iterable[str], lang: str = "",
     return grammar + sorted(garbage), dropped, garbage
 
 
+class RecognizerPool:
+    """vosk recognizers kept for the life of a model and reused call after call.
+
+    A full recognizer expands about 220 MB of decoding graph on first use and keeps it until it
+    is freed; a new one per call costs that again (and the heap does not always shrink back),
+    and decodes its first seconds at two to three times the CPU. A recognizer given back is
+    Reset() and handed to the next call that asks for the same model, rate and grammar.
+    Thread-safe."""
+
+    def __init__(self) -> None:
+        self._free: dict[tuple[int, float, str], list[Any]] = {}
+        self._lock = threading.Lock()
+        self.created = 0
+        self.reused = 0
+
+    def take(self, model: Any, rate: float, grammar: str | None) -> Any:
+        key = (id(model), float(rate), grammar or "")
+        with self._lock:
+            free = self._free.get(key)
+            if free:
+                self.reused += 1
+                rec = free.pop()
+                rec.Reset()
+                return rec
+            self.created += 1
+        vosk = import_vosk()
+        if grammar is not None:
+            return vosk.KaldiRecognizer(model, float(rate), grammar)
+        return vosk.KaldiRecognizer(model, float(rate))
+
+    def give(self, model: Any, rate: float, grammar: str | None, rec: Any) -> None:
+        with self._lock:
+            self._free.setdefault((id(model), float(rate), grammar or ""), []).append(rec)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._free.clear()
+
+
 class StreamingRecognizer:
     """Recognizes one channel. ``accept`` audio as it comes, ``flush`` when the speech ends.
 
@@ -121,8 +161,9 @@ class StreamingRecognizer:
 
     def __init__(self, model: Any, channel: str, lang: str, rate: int = 16000,
                  grammar: Sequence[str] | None = None, *, partial_words: bool = False,
-                 partials: bool = True, fillers: Sequence[str] = ()) -> None:
-        vosk = import_vosk()
+                 partials: bool = True, fillers: Sequence[str] = (),
+                 pool: RecognizerPool | None = None) -> None:
+        """``pool``: take the vosk recognizer from it (and give it back on :meth:`close`)."""
         self.channel, self.lang, self.rate = channel, lang, int(rate)
         self.grammar: list[str] | None = None
         self.dropped: list[str] = []
@@ -130,10 +171,10 @@ class StreamingRecognizer:
         if grammar is not None:
             self.grammar, self.dropped, self._garbage = grammar_words(model, grammar, lang,
                                                                        fillers)
-            self._rec = vosk.KaldiRecognizer(model, float(rate),
-                                             json.dumps(self.grammar, ensure_ascii=False))
-        else:
-            self._rec = vosk.KaldiRecognizer(model, float(rate))
+        grammar_json = (json.dumps(self.grammar, ensure_ascii=False)
+                        if self.grammar is not None else None)
+        self._model, self._grammar_json, self._pool = model, grammar_json, pool
+        self._rec = (pool or RecognizerPool()).take(model, rate, grammar_json)
         self._rec.SetWords(True)
         self._rec.SetPartialWords(partial_words)
         self._partials = partials
@@ -189,6 +230,12 @@ class StreamingRecognizer:
         if seg is not None:
             out.append(seg)
         return out
+
+    def close(self) -> None:
+        """Done with this recognizer: its vosk recognizer goes back to the pool (if any)."""
+        if self._pool is not None and self._rec is not None:
+            self._pool.give(self._model, self.rate, self._grammar_json, self._rec)
+        self._rec = None
 
     # -- internals -------------------------------------------------------------------------------
     def _take(self, n: int) -> bytes:

@@ -19,7 +19,7 @@ import pytest
 
 from desk.events import TranscriptSegment
 from desk.speech import ModelInfo, StreamingRecognizer, grammar_words, load_model
-from desk.speech.recognizer import CHUNK_S
+from desk.speech.recognizer import CHUNK_S, RecognizerPool
 from tests import synth
 from tests.desk.test_speech_models import ko_model_dir
 
@@ -304,3 +304,23 @@ def test_grammar_mode_costs_a_fraction_of_full_recognition(model: Any) -> None:
         cost[name] = (time.process_time() - began) / seconds
     print(f"\nCPU s per s of audio: full {cost['full']:.3f}, grammar {cost['grammar']:.3f}")
     assert cost["grammar"] < cost["full"] / 3
+
+
+def test_a_pool_hands_the_same_recognizer_to_the_next_call_reset(model: Any) -> None:
+    """The app keeps recognizers for all its calls (their decoding graph is expanded once)."""
+    pool = RecognizerPool()
+    clip = np.concatenate([synth.say("안녕하세요 주문한 물건이 아직 안 왔어요", synth.CALM),
+                           synth.silence(0.5)])
+    kaldi = []
+    for call in range(2):
+        rec = StreamingRecognizer(model, "caller", "ko", pool=pool)
+        kaldi.append(rec._rec)
+        if call == 0:
+            rec.accept(clip[: clip.size // 2], 0.0)  # ends mid-utterance: Reset must clear it
+        else:
+            reused = " ".join(s.text for s in finals(feed(rec, clip, 0.0) + rec.flush()))
+        rec.close()
+    assert (pool.created, pool.reused) == (1, 1) and kaldi[0] is kaldi[1]
+    fresh = StreamingRecognizer(model, "caller", "ko")
+    alone = " ".join(s.text for s in finals(feed(fresh, clip, 0.0) + fresh.flush()))
+    assert reused and abs(len(reused.split()) - len(alone.split())) <= 2, (reused, alone)
