@@ -98,7 +98,8 @@ def test_kill_mid_call_keeps_the_call_up_to_the_last_second(
     caller = [s.t for s in rec.samples if s.channel == CALLER]
     # what the window had drawn more than a second before the kill is on disk
     assert caller and caller[-1] >= heard - 1.0, (caller[-1], heard)
-    assert caller == sorted(caller) and len(caller) >= 10 * (heard - 1.5)
+    # ... with no hole (a point every 0.1 s from when the device opened)
+    assert all(0 < b - a < 0.15 for a, b in zip(caller, caller[1:], strict=False))
 
     desk = open_desk(db=tmp_path / "cleardesk.db")  # ClearDesk started again
     w = desk.window
