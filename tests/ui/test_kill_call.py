@@ -3,6 +3,7 @@ case reopens showing it."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import queue
@@ -99,7 +100,7 @@ def test_kill_mid_call_keeps_the_call_up_to_the_last_second(
     # what the window had drawn more than a second before the kill is on disk
     assert caller and caller[-1] >= heard - 1.0, (caller[-1], heard)
     # ... with no hole (a point every 0.1 s from when the device opened)
-    assert all(0 < b - a < 0.15 for a, b in zip(caller, caller[1:], strict=False))
+    assert all(0 < b - a < 0.15 for a, b in itertools.pairwise(caller))
 
     desk = open_desk(db=tmp_path / "cleardesk.db")  # ClearDesk started again
     w = desk.window
