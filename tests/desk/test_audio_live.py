@@ -214,7 +214,9 @@ def test_device_lost_and_back(null_sink: NullSink, pulse_server: PulseServer,
     assert codes.count("resumed") == 1 and codes[-1] == "ended", codes
     gap = next(g for g in rec.gaps if g.reason == "lost")
     assert rec.samples == queued  # the blocks from before the loss, then the Gap
-    assert away - 0.1 <= gap.seconds <= away + 1.0, (gap, away)
+    # statuses are stamped when they are emitted, which can lag the stream's own start by a
+    # few hundred ms on a busy machine (seen with two benchmarks running beside the suite)
+    assert away - 0.5 <= gap.seconds <= away + 1.0, (gap, away)
 
 
 def test_stream_moved_to_another_source_is_lost(null_sink: NullSink,
