@@ -90,8 +90,10 @@ class CallWidget(QWidget):
         self.readout.setFont(font)
         head.addWidget(self.readout, 1)
         self.meters: dict[str, LevelMeterWidget] = {}
+        self.meter_labels: list[QLabel] = []
         for ch, text in ((CALLER, self.tr("Caller")), (AGENT, self.tr("You"))):
             label = QLabel(text)
+            self.meter_labels.append(label)
             meter = LevelMeterWidget()
             meter.setObjectName(f"level_{ch}")
             meter.setFixedWidth(80)
@@ -135,9 +137,8 @@ class CallWidget(QWidget):
         self.readout.setStyleSheet("")
         for meter in self.meters.values():
             meter.setVisible(False)
-        for label in self.findChildren(QLabel):
-            if label.text() in (self.tr("Caller"), self.tr("You")):
-                label.setVisible(False)
+        for label in self.meter_labels:
+            label.setVisible(False)
         self.picker.setVisible(bool(self.calls))
         self.body.setVisible(bool(self.calls))
         if not self.calls:
@@ -160,9 +161,8 @@ class CallWidget(QWidget):
         for meter in self.meters.values():
             meter.set_level(-90.0, -90.0)
             meter.setVisible(True)
-        for label in self.findChildren(QLabel):
-            if label.text() in (self.tr("Caller"), self.tr("You")):
-                label.setVisible(True)
+        for label in self.meter_labels:
+            label.setVisible(True)
         self.status.setText(self.tr("Opening the audio…"))
         self.status.setStyleSheet("")
         self.model_label.setText(model_text)
