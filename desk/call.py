@@ -72,6 +72,10 @@ class LiveCall:
         self._threads: list[threading.Thread] = []
         self._started = 0.0
         self._wait = wait_for_devices
+        # A worker opening a device that was missing and stop() take turns: once stopping is
+        # set no device is opened any more, so stop() never misses one being opened.
+        self._open_lock = threading.Lock()
+        self._stopping = False
         # 50 ms blocks: a sound reaches the curve within a block or two (100 ms blocks cost
         # a whole extra block whenever the resampler's few ms of delay straddle a hop)
         self.sources = [source_factory(spec.device, spec.channel_map, self._on_status,
@@ -137,13 +141,13 @@ class LiveCall:
         """On the worker: try to open a device that was missing until it opens (True) or the
         call stops (False). The time it was missing becomes a gap of the channel's clock."""
         while not self._stop.wait(WAIT_RETRY_S):
-            try:
-                src.start()
-            except AudioError:
-                continue
-            if self._stop.is_set():  # stop() came while it opened
-                src.stop()
-                return False
+            with self._open_lock:
+                if self._stopping:
+                    return False
+                try:
+                    src.start()
+                except AudioError:
+                    continue
             away = time.monotonic() - self._started
             for ch in spec.channel_map:
                 self.pipeline.skip(ch, away)
@@ -201,16 +205,24 @@ class LiveCall:
                     self.pipeline.feed(ch, samples)
 
     def stop(self) -> None:
-        """Stop the devices, analyse what is still queued, end the utterances, join."""
-        for src in self.sources:
-            src.stop()
-        self._stop.set()
-        for th in self._threads:
-            th.join()
-        self._threads.clear()
-        if getattr(self._loader, "on_done", None) == self._on_model_done:
-            self._loader.on_done = None  # the loader outlives the call
-        self.pipeline.finish()
+        """Stop the devices, analyse what is still queued, end the utterances, join. A device
+        that fails to close is logged; the workers are joined whatever happens."""
+        with self._open_lock:
+            self._stopping = True
+        try:
+            for src in self.sources:
+                try:
+                    src.stop()
+                except Exception:
+                    log.exception("closing %s failed", getattr(src, "name", src))
+        finally:
+            self._stop.set()
+            for th in self._threads:
+                th.join()
+            self._threads.clear()
+            if getattr(self._loader, "on_done", None) == self._on_model_done:
+                self._loader.on_done = None  # the loader outlives the call
+            self.pipeline.finish()
 
     def __enter__(self) -> LiveCall:
         self.start()

@@ -82,6 +82,7 @@ class CallRecorder:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.failed = False  # the last write failed (rows kept for the next try)
+        self.last_error: StoreError | None = None
 
     # -- listener (any thread) -----------------------------------------------------------
     def __call__(self, ev: object) -> None:
@@ -175,16 +176,27 @@ class CallRecorder:
             if not self.failed:
                 log.warning("call %s: could not store: %s", self.call_id, exc)
             self.failed = True
+            self.last_error = exc
             if self.on_error is not None:
                 self.on_error(exc)
+            return False
+        except Exception:  # a bug must not end the writer: keep the rows, say it, go on
+            self._put_back(taken)
+            log.exception("call %s: storing failed", self.call_id)
+            self.failed = True
             return False
         self.failed = False
         return True
 
-    def close(self) -> bool:
-        """Stop the writer and write the rest. Returns whether everything was written."""
+    def close(self, retries: int = 5, wait_s: float = 0.2) -> bool:
+        """Stop the writer and write the rest, trying again ``retries`` times (a database
+        locked for a moment). Returns whether everything was written."""
         self._stop.set()
         if self._thread is not None:
             self._thread.join()
             self._thread = None
+        for _ in range(retries):
+            if self.flush():
+                return True
+            threading.Event().wait(wait_s)
         return self.flush()

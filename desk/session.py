@@ -141,8 +141,14 @@ class CallSession:
             raise RuntimeError("the call is not running")
         duration = self.elapsed()
         self.live = None
-        live.stop()
-        recorder.close()
+        try:
+            live.stop()
+        finally:
+            written = recorder.close()
+        if not written:
+            # left "live": the next start closes it where its record ends
+            raise recorder.last_error or StoreError("unwritable", self.calls.store.path,
+                                                    "the end of the call was not stored")
         self.calls.finish(self.call_id, duration, recorder.peak, recorder.final, live.info)
         return self.calls.summary(self.call_id)
 

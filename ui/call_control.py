@@ -177,14 +177,18 @@ class CallControl(QObject):
         session, w = self.session, self.window
         if session is None:
             return
-        self.session = None
         try:
             session.stop()
         except StoreError as exc:
             w.report(exc)
-        w.bridge.stop()
-        w.call.end_live()
-        w.panel.set_live(False)
+        except Exception as exc:  # the call ends on screen whatever went wrong underneath
+            log.exception("ending the call failed")
+            w.report(exc)
+        finally:
+            w.bridge.stop()  # the last events still reach the strip (session still set)
+            self.session = None
+            w.call.end_live()
+            w.panel.set_live(False)
         if w.case_id is not None:
             w.panel.set_state(w.service.checklist(w.case_id))
         self.show_case_calls(w.case_id)
@@ -216,12 +220,13 @@ class CallControl(QObject):
     def stop_quietly(self) -> None:
         """At quit: end the call and store it, no questions."""
         session, self.session = self.session, None
-        if session is not None:
-            try:
+        try:
+            if session is not None:
                 session.stop()
-            except StoreError as exc:
-                log.warning("storing the end of the call failed: %s", exc)
-        self.window.bridge.stop()
+        except Exception as exc:
+            log.warning("ending the call at quit failed: %s", exc)
+        finally:
+            self.window.bridge.stop()
 
     # -- events -------------------------------------------------------------------------------
     def _on_batch(self, events: list[Any]) -> None:
