@@ -8,10 +8,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-
-def _rows(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
-    cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+from db.queries import _rows
 
 
 def get_call(conn: sqlite3.Connection, call_id: str) -> dict[str, Any] | None:

@@ -24,6 +24,7 @@ from desk.agitation import ScorerConfig
 from desk.audio.common import AudioError
 from desk.audio.convert import ChannelMap, Converter
 from desk.audio.live import LiveSource
+from desk.audio.meter import to_db
 from desk.audio.queue import Gap
 from desk.events import CallInfo, Level, SourceStatus
 from desk.pipeline import Listener, Pipeline
@@ -34,11 +35,6 @@ BLOCK_MS = 50
 QUEUE_BLOCKS = 200  # 10 s of audio before the callback has to drop
 LEVEL_S = 0.1       # a Level event per channel this often
 WAIT_RETRY_S = 1.0  # a device missing at the start is looked for again this often
-FLOOR_DB = -90.0
-
-
-def _db(x: float) -> float:
-    return max(FLOOR_DB, 20.0 * float(np.log10(x))) if x > 0 else FLOOR_DB
 
 
 @dataclass(frozen=True)
@@ -165,8 +161,8 @@ class LiveCall:
             a[2] += x.size
             if a[2] >= LEVEL_S * 16000:
                 self.pipeline.emit([Level(ch, round(time.monotonic() - self._started, 3),
-                                          round(_db(float(np.sqrt(a[0] / a[2]))), 1),
-                                          round(_db(a[1]), 1))])
+                                          round(to_db(float(np.sqrt(a[0] / a[2]))), 1),
+                                          round(to_db(a[1]), 1))])
                 acc[ch] = [0.0, 0.0, 0.0]
 
     def _work(self, index: int, src: Any, spec: SourceSpec, waiting: bool = False) -> None:

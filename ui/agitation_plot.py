@@ -23,6 +23,7 @@ from desk.agitation import load_config
 from desk.content import ContentError
 from desk.curve import DEFAULT_CAPACITY, SAMPLE_RATE_HZ, CurveBuffer, Mark, MarkBuffer, mark_of
 from desk.events import AGENT, BANDS, CALLER, AgitationSample
+from ui.format import call_time as clock
 
 CALLER_COLOUR = "#1f2a44"
 AGENT_COLOUR = "#5b7fa6"
@@ -35,14 +36,6 @@ LABEL_ROWS = (0.97, 0.87, 0.77)
 LABEL_GAP_PX = 64            # marks closer than this share no label row
 NEAR_S = 1.0                 # hover further than this from any sample: nothing to explain
 HIDE_BELOW = 0.5             # contributions smaller than this (points) are not listed
-
-
-def clock(t: float) -> str:
-    """``m:ss`` (``h:mm:ss`` from an hour) of seconds since the call started."""
-    s = int(max(0.0, t))
-    h, rest = divmod(s, 3600)
-    m, sec = divmod(rest, 60)
-    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
 
 
 def fill(template: str, *args: str) -> str:

@@ -29,6 +29,7 @@ from desk.events import (
     TranscriptSegment,
 )
 from ui.agitation_plot import AgitationPlotWidget
+from ui.format import call_time as clock
 from ui.format import short_time
 from ui.level_meter import LevelMeterWidget
 from ui.transcript_widget import TranscriptWidget
@@ -45,13 +46,6 @@ def band_name(band: str) -> str:
         "escalate": QCoreApplication.translate("CallWidget", "escalating"),
     }
     return names.get(band, band)
-
-
-def clock(seconds: float) -> str:
-    s = max(0, int(seconds))
-    if s >= 3600:
-        return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
-    return f"{s // 60}:{s % 60:02d}"
 
 
 class CallWidget(QWidget):

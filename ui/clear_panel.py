@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desk.content import Catalog, Clear, Step
 from desk.models import StepState
-from ui.format import short_time
+from ui.format import call_time, short_time
 from ui.live_hints import (
     HIGH_BANDS,
     HOLD_MS,
@@ -41,7 +41,6 @@ from ui.live_hints import (
     WarningCardWidget,
     quoted,
 )
-from ui.transcript_widget import call_time
 
 
 class ClearPanelWidget(QWidget):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.transcript_widget import call_time
+from ui.format import call_time
 
 BREATH_MS = 4_000  # breathe in for this long, then out for as long
 FRAME_MS = 40

@@ -20,6 +20,14 @@ def short_time(iso: str) -> str:
     return dt.strftime("%Y-%m-%d %H:%M")
 
 
+def call_time(t: float) -> str:
+    """``m:ss`` of a time in a call (``h:mm:ss`` from an hour on)."""
+    s = max(0, int(t))
+    h, rest = divmod(s, 3600)
+    m, sec = divmod(rest, 60)
+    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
+
+
 def countdown(seconds: float) -> str:
     """``mm:ss`` (or ``h:mm:ss``) of a non-negative number of seconds."""
     s = int(abs(seconds))

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from desk.events import AGENT, Cue, TranscriptSegment
 from desk.transcript import INSERTED, REMOVED, UPDATED, Change, Line, TranscriptModel
+from ui.format import call_time
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_SHOWN_CHARS = 1000  # longer lines are cut (with …) so that one line never fills the view
@@ -60,14 +61,6 @@ PARTIAL_COLOUR = "#767676"
 ESCALATION_COLOUR = "#b3261e"
 DOC_CACHE = 600  # laid-out lines kept (a screen shows a few dozen)
 IndexLike = QModelIndex | QPersistentModelIndex
-
-
-def call_time(t: float) -> str:
-    """``m:ss`` of a time in the call (``h:mm:ss`` from an hour on)."""
-    s = max(0, int(t))
-    if s >= 3600:
-        return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
-    return f"{s // 60}:{s % 60:02d}"
 
 
 def line_html(line: Line, speaker: str) -> str:
