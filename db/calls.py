@@ -21,14 +21,17 @@ def case_calls(conn: sqlite3.Connection, case_id: str) -> list[dict[str, Any]]:
         "SELECT * FROM calls WHERE case_id = ? ORDER BY started_at, id", (case_id,)))
 
 
-def unfinished_calls(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    """Calls that were live when the app last stopped (no end recorded), with the call time
-    of the last thing stored for each."""
+def unfinished_calls(conn: sqlite3.Connection, device: str) -> list[dict[str, Any]]:
+    """Calls started on ``device`` that were live when the app last stopped (no end recorded),
+    with the call time of the last thing stored for each. A call synced from another
+    workstation may be live there right now: it is not ours to close."""
     return _rows(conn.execute(
         "SELECT c.*, max(coalesce((SELECT max(t1) FROM call_curve WHERE call_id = c.id), 0),"
         " coalesce((SELECT max(\"end\") FROM call_segments WHERE call_id = c.id), 0),"
         " coalesce((SELECT max(t) FROM call_marks WHERE call_id = c.id), 0)) AS last_t"
-        " FROM calls c WHERE c.status = 'live'"))
+        " FROM calls c WHERE c.status = 'live' AND EXISTS (SELECT 1 FROM events e"
+        "  WHERE e.entity = 'call' AND e.entity_id = c.id AND e.field = 'started_at'"
+        "    AND e.device = ?)", (device,)))
 
 
 def call_curve(conn: sqlite3.Connection, call_id: str) -> list[dict[str, Any]]:

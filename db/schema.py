@@ -154,7 +154,15 @@ def _v3(db: sqlite_utils.Database) -> None:
     db.table("call_marks").create_index(["call_id", "t"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
+def _v4(db: sqlite_utils.Database) -> None:
+    """Sync: outbox entries the server refused, kept with its reason (never silently lost)."""
+    db.execute(
+        "CREATE TABLE sync_rejected (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL,"
+        " row_id TEXT NOT NULL, code TEXT NOT NULL, detail TEXT NOT NULL, at TEXT NOT NULL)"
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

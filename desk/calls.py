@@ -119,7 +119,7 @@ class CallService:
         if self.store.readonly:
             return []
         ids = []
-        for row in self.store.call(qc.unfinished_calls):
+        for row in self.store.call(qc.unfinished_calls, self.store.device):
             samples = [s for s in self.record(row["id"]).samples if s.channel != AGENT]
             peak = max((s.score for s in samples), default=0.0)
             final = samples[-1].score if samples else 0.0

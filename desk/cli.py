@@ -1,4 +1,5 @@
-"""The ``cleardesk`` command: ``gui`` (default), ``selftest``, ``analyze`` and ``models``.
+"""The ``cleardesk`` command: ``gui`` (default), ``selftest``, ``analyze``, ``models``, ``sync``,
+``serve`` and ``accounts``.
 
 ``desk`` never imports the Qt UI. The UI registers its commands under the entry-point
 group ``cleardesk.frontend`` (see pyproject.toml); the bundle passes them in directly.
@@ -42,8 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="check: model folder or zip; download: model name or language "
                         "(none: show vosk's list); install: zip; list: an extra folder")
     from desk.analyze_cli import add_parser as add_analyze
+    from desk.sync.admin import add_parsers as add_server
+    from desk.sync.command import add_parser as add_sync
 
     add_analyze(sub, common)
+    add_sync(sub, common)
+    add_server(sub, common)
     return parser
 
 
@@ -71,6 +76,13 @@ def main(argv: Sequence[str] | None = None, frontend: Frontend | None = None) ->
         from desk.analyze_cli import run as run_analyze
 
         return run_analyze(args)
+    if command in ("serve", "accounts", "sync"):
+        from desk.sync import admin
+        from desk.sync import command as sync_command
+
+        runners = {"serve": admin.run_serve, "accounts": admin.run_accounts,
+                   "sync": sync_command.run}
+        return runners[command](args)
     commands = installed_frontend() if frontend is None else frontend
     run = commands.get(command)
     if run is None:

@@ -1,0 +1,239 @@
+"""Central PostgreSQL: accounts and tokens (admin), and push/pull (as the app role, under RLS).
+
+The admin functions run as the database owner. :func:`as_account` opens a transaction that
+runs as ``cleardesk_app`` with ``cleardesk.account`` set, so every read and write inside it is
+filtered by the row-level security policies of :mod:`db.central_schema`.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import psycopg
+
+from db.central_schema import APP_ROLE
+
+Conn = psycopg.Connection[Any]
+
+
+@dataclass(frozen=True)
+class Account:
+    id: str
+    name: str
+    role: str  # agent | supervisor
+    team: str
+    disabled: bool = False
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    id: str
+    account: Account
+    device: str
+    created_at: datetime
+    expires_at: datetime
+    revoked_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A checked change on its way into the log."""
+
+    id: str
+    kind: str
+    scope: str
+    scope_kind: str
+    device: str
+    hlc: str
+    row: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class LogRow:
+    xid: int
+    seq: int
+    kind: str
+    device: str
+    row: dict[str, Any]
+
+
+class AdminError(Exception):
+    """``code``: exists, no_account, no_token, bad_role."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}")
+        self.code = code
+        self.detail = detail
+
+
+# -- admin (as the owner) --------------------------------------------------------------------
+
+def _account(row: Sequence[Any]) -> Account:
+    return Account(str(row[0]), row[1], row[2], row[3], row[4] is not None)
+
+
+_ACCOUNT_COLS = "id, name, role, team, disabled_at"
+
+
+def create_account(conn: Conn, name: str, role: str, team: str = "") -> Account:
+    if role not in ("agent", "supervisor"):
+        raise AdminError("bad_role", role)
+    try:
+        with conn.transaction():
+            row = conn.execute(
+                f"INSERT INTO accounts(id, name, role, team) VALUES (%s, %s, %s, %s)"
+                f" RETURNING {_ACCOUNT_COLS}", (uuid.uuid4(), name, role, team)).fetchone()
+    except psycopg.errors.UniqueViolation as exc:
+        raise AdminError("exists", name) from exc
+    assert row is not None
+    return _account(row)
+
+
+def find_account(conn: Conn, name: str) -> Account:
+    row = conn.execute(f"SELECT {_ACCOUNT_COLS} FROM accounts WHERE name = %s",
+                       (name,)).fetchone()
+    if row is None:
+        raise AdminError("no_account", name)
+    return _account(row)
+
+
+def list_accounts(conn: Conn) -> list[Account]:
+    rows = conn.execute(f"SELECT {_ACCOUNT_COLS} FROM accounts ORDER BY team, name").fetchall()
+    return [_account(r) for r in rows]
+
+
+def set_account(conn: Conn, name: str, *, team: str | None = None,
+                disabled: bool | None = None) -> Account:
+    acc = find_account(conn, name)
+    with conn.transaction():
+        if team is not None:
+            conn.execute("UPDATE accounts SET team = %s WHERE id = %s", (team, acc.id))
+        if disabled is not None:
+            conn.execute("UPDATE accounts SET disabled_at = CASE WHEN %s THEN now() END"
+                         " WHERE id = %s", (disabled, acc.id))
+    return find_account(conn, name)
+
+
+def add_token(conn: Conn, account: Account, device: str, expires_at: datetime) -> str:
+    token_id = str(uuid.uuid4())
+    with conn.transaction():
+        conn.execute("INSERT INTO tokens(id, account_id, device, expires_at)"
+                     " VALUES (%s, %s, %s, %s)", (token_id, account.id, device, expires_at))
+    return token_id
+
+
+def revoke_token(conn: Conn, token_id: str) -> None:
+    with conn.transaction():
+        cur = conn.execute("UPDATE tokens SET revoked_at = coalesce(revoked_at, now())"
+                           " WHERE id = %s", (token_id,))
+    if cur.rowcount == 0:
+        raise AdminError("no_token", token_id)
+
+
+_TOKEN_SQL = f"""
+SELECT t.id, t.device, t.created_at, t.expires_at, t.revoked_at,
+       a.{', a.'.join(_ACCOUNT_COLS.split(', '))}
+FROM tokens t JOIN accounts a ON a.id = t.account_id
+"""
+
+
+def _token(row: Sequence[Any]) -> TokenInfo:
+    return TokenInfo(str(row[0]), _account(row[5:]), row[1], row[2], row[3], row[4])
+
+
+def list_tokens(conn: Conn, account: Account | None = None) -> list[TokenInfo]:
+    if account is None:
+        rows = conn.execute(_TOKEN_SQL + " ORDER BY a.name, t.created_at").fetchall()
+    else:
+        rows = conn.execute(_TOKEN_SQL + " WHERE a.id = %s ORDER BY t.created_at",
+                            (account.id,)).fetchall()
+    return [_token(r) for r in rows]
+
+
+# -- requests (as the app role) --------------------------------------------------------------
+
+def serve_as_app(conn: Conn) -> None:
+    """Pool ``configure`` hook: every request on this connection runs as the app role."""
+    conn.execute(f"SET ROLE {APP_ROLE}")
+    conn.commit()
+
+
+def token_info(conn: Conn, token_id: str) -> TokenInfo | None:
+    """The token and its account (a read the app role may do), or None."""
+    with conn.transaction():
+        row = conn.execute(_TOKEN_SQL + " WHERE t.id = %s", (token_id,)).fetchone()
+    return _token(row) if row else None
+
+
+@contextmanager
+def as_account(conn: Conn, account: Account) -> Iterator[Conn]:
+    """One transaction in which RLS sees ``account`` (and nobody else)."""
+    with conn.transaction():
+        conn.execute("SELECT set_config('cleardesk.account', %s, true)", (account.id,))
+        yield conn
+
+
+def push(conn: Conn, account: Account, changes: Sequence[Incoming]) -> dict[str, str]:
+    """Apply a batch in the caller's transaction. Returns ``{id: status}`` for every change:
+    ``applied``, ``duplicate`` (seen before: nothing written), or ``denied`` (the scope
+    belongs to someone this account may not write for, or is another kind of thing)."""
+    scopes = {c.scope: c.scope_kind for c in changes}
+    if scopes:
+        ids = list(scopes)
+        conn.execute(
+            "INSERT INTO scopes(id, kind, owner, team)"
+            " SELECT s, k, %s, %s FROM unnest(%s::uuid[], %s::text[]) AS u(s, k)"
+            " ON CONFLICT (id) DO NOTHING",
+            (account.id, account.team, ids, [scopes[i] for i in ids]))
+    visible = {str(r[0]): (r[1], str(r[2]), r[3]) for r in conn.execute(
+        "SELECT id, kind, owner, team FROM scopes WHERE id = ANY(%s::uuid[])",
+        (list(scopes),)).fetchall()}
+    result: dict[str, str] = {}
+    rows: list[tuple[Incoming, str, str]] = []
+    for c in changes:
+        seen = visible.get(c.scope)
+        if seen is None or seen[0] != c.scope_kind:
+            result[c.id] = "denied"
+        else:
+            rows.append((c, seen[1], seen[2]))
+    if rows:
+        inserted = {str(r[0]) for r in conn.execute(
+            "INSERT INTO changes(id, kind, scope, owner, team, author, device, hlc, row)"
+            " SELECT i, k, s, o, t, %s, d, h, r::jsonb FROM unnest("
+            "   %s::uuid[], %s::text[], %s::uuid[], %s::uuid[], %s::text[], %s::text[],"
+            "   %s::text[], %s::text[]) AS u(i, k, s, o, t, d, h, r)"
+            " ON CONFLICT (id) DO NOTHING RETURNING id",
+            (account.id, [c.id for c, _, _ in rows], [c.kind for c, _, _ in rows],
+             [c.scope for c, _, _ in rows], [o for _, o, _ in rows], [t for _, _, t in rows],
+             [c.device for c, _, _ in rows], [c.hlc for c, _, _ in rows],
+             [json.dumps(c.row, ensure_ascii=False) for c, _, _ in rows])).fetchall()}
+        for c, _, _ in rows:
+            result[c.id] = "applied" if c.id in inserted else "duplicate"
+    return result
+
+
+def pull(conn: Conn, after: tuple[int, int], limit: int) -> list[LogRow]:
+    """Log rows after the cursor, oldest first, that this account may see.
+
+    Only rows of transactions older than every transaction still running are read
+    (``xid < xmin`` of the snapshot): a transaction that commits later can only have a
+    larger xid, so a cursor never jumps over a row that is not visible yet.
+    """
+    rows = conn.execute(
+        "SELECT xid::text::bigint, seq, kind, device, row FROM changes"
+        " WHERE (xid, seq) > (%s::text::xid8, %s)"
+        "   AND xid < pg_snapshot_xmin(pg_current_snapshot())"
+        " ORDER BY xid, seq LIMIT %s", (str(after[0]), after[1], limit)).fetchall()
+    return [LogRow(int(r[0]), int(r[1]), r[2], r[3], r[4]) for r in rows]
+
+
+def touch_token(conn: Conn, token_id: str) -> None:
+    conn.execute("UPDATE tokens SET last_used_at = now() WHERE id = %s"
+                 " AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')",
+                 (token_id,))

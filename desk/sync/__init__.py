@@ -1,0 +1,1 @@
+"""Sync: the workstation client and the central service (``cleardesk serve``)."""

@@ -1,0 +1,221 @@
+"""The workstation's sync client: push the outbox, pull the change log.
+
+Push sends the oldest entries of the outbox; an entry is deleted only after the server's
+reply names it applied or duplicate, so a cut at any point (before, during or after the
+server's COMMIT) leaves it queued and the retry is harmless. Refused entries move to
+``sync_rejected`` with the reason and the queue goes on.
+
+Pull applies a page of the server's log and moves the cursor in one SQLite transaction, so
+a cut between the two cannot happen; applying is idempotent besides.
+
+Runs on whatever thread calls it (the sync worker's, or the command line's); the database
+work runs on the Store's thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from db import outbox
+from db.events import transaction
+from desk import __version__
+from desk.store import Store
+from desk.sync import protocol as p
+from desk.timeutil import now_iso
+
+log = logging.getLogger(__name__)
+PUSH_BATCH = 500
+
+
+class SyncError(Exception):
+    """Sync could not finish. ``code``:
+
+    offline   the server cannot be reached (network, DNS, refused, timed out, cut)
+    tls       the server's certificate is not trusted
+    auth      the token was refused (``detail``: forged, expired, revoked, unknown_token...)
+    disabled  the account is disabled
+    server    the server answered with an error (``detail``: its code)
+    protocol  the reply made no sense (not ClearDesk, or a different version)
+    config    no server address or token
+    """
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    pushed: int = 0  # new on the server
+    duplicates: int = 0  # the server had them already (a retry after a cut)
+    rejected: int = 0  # refused by the server, kept in sync_rejected
+    pulled: int = 0  # new here from other workstations
+
+
+def _network_error(exc: httpx.HTTPError) -> SyncError:
+    text = str(exc)
+    if "CERTIFICATE_VERIFY_FAILED" in text or ("SSL" in text and "certificate" in text):
+        return SyncError("tls", text[:200])
+    return SyncError("offline", f"{type(exc).__name__}: {text[:200]}")
+
+
+class SyncClient:
+    def __init__(self, store: Store, url: str, token: str, *,
+                 verify: Any = True, timeout: float = 30.0,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        if not url or not token:
+            raise SyncError("config", "no server address or token")
+        self.store = store
+        self.http = httpx.Client(
+            base_url=url.rstrip("/"), verify=verify, transport=transport,
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
+            headers={"Authorization": f"Bearer {token}",
+                     "User-Agent": f"ClearDesk/{__version__}"})
+        self.batch = PUSH_BATCH
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- HTTP --------------------------------------------------------------------------------
+    def _request(self, method: str, path: str, **kw: Any) -> dict[str, Any]:
+        try:
+            response = self.http.request(method, path, **kw)
+        except httpx.HTTPError as exc:
+            raise _network_error(exc) from exc
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        if not isinstance(body, dict):
+            if response.status_code >= 500 or response.status_code in (502, 503, 504):
+                raise SyncError("offline", f"HTTP {response.status_code}")
+            raise SyncError("protocol", f"HTTP {response.status_code}: not a ClearDesk server")
+        if response.status_code == 401:
+            raise SyncError("auth", str(body.get("error", "")))
+        if response.status_code == 403:
+            raise SyncError("disabled", str(body.get("error", "")))
+        if response.status_code == 503:
+            raise SyncError("offline", "the server's database is not reachable")
+        if response.status_code >= 400:
+            raise SyncError("server", str(body.get("error", response.status_code)))
+        return body
+
+    def whoami(self) -> dict[str, Any]:
+        return self._request("GET", "/v1/whoami")
+
+    # -- push --------------------------------------------------------------------------------
+    def push(self) -> SyncResult:
+        """Send the whole outbox, a batch at a time."""
+        total = SyncResult()
+        while True:
+            entries = self.store.call(outbox.pending, self.batch)
+            if not entries:
+                return total
+            result = self._push_batch(entries)
+            total = SyncResult(total.pushed + result.pushed,
+                               total.duplicates + result.duplicates,
+                               total.rejected + result.rejected)
+
+    def _push_batch(self, entries: list[outbox.Pending]) -> SyncResult:
+        gone = [e for e in entries if e.row is None]
+        sendable = [e for e in entries if e.row is not None]
+        changes = [{"kind": e.kind, "row": e.row} for e in sendable]
+        try:
+            reply = self._request("POST", "/v1/push",
+                                  json={"device": self.store.device, "changes": changes})
+        except SyncError as exc:
+            if exc.code == "server" and exc.detail in ("body_too_large", "batch_too_large"):
+                return self._push_smaller(entries, exc)
+            raise
+        results = reply.get("results")
+        if not isinstance(results, list) or len(results) != len(sendable):
+            raise SyncError("protocol", "the push reply does not match the batch")
+        done, refused = [e.seq for e in gone], []
+        pushed = duplicates = 0
+        for entry, res in zip(sendable, results, strict=True):
+            status = res.get("status") if isinstance(res, dict) else None
+            if status == "applied":
+                pushed += 1
+                done.append(entry.seq)
+            elif status == "duplicate":
+                duplicates += 1
+                done.append(entry.seq)
+            elif status in ("rejected", "denied"):
+                refused.append((entry, str(res.get("code") or status),
+                                str(res.get("detail") or "")))
+            else:
+                raise SyncError("protocol", f"unknown push status {status!r}")
+        at = now_iso()
+
+        def write(conn: Any) -> None:
+            with transaction(conn):
+                outbox.acknowledge(conn, done)
+                outbox.reject(conn, refused, at)
+
+        self.store.call(write)
+        for entry, code, detail in refused:
+            log.warning("server refused %s %s: %s %s", entry.kind, entry.row_id, code, detail)
+        return SyncResult(pushed, duplicates, len(refused))
+
+    def _push_smaller(self, entries: list[outbox.Pending], exc: SyncError) -> SyncResult:
+        if len(entries) == 1:
+            # One change bigger than the server takes: set it aside, keep the queue moving.
+            def write(conn: Any) -> None:
+                with transaction(conn):
+                    outbox.reject(conn, [(entries[0], "size", exc.detail)], now_iso())
+
+            self.store.call(write)
+            return SyncResult(rejected=1)
+        self.batch = max(1, len(entries) // 2)
+        return self._push_batch(entries[:self.batch])
+
+    # -- pull --------------------------------------------------------------------------------
+    def pull(self) -> int:
+        """Apply the server's log from our cursor on. Returns how many rows were new here."""
+        applied = 0
+        while True:
+            cursor = self.store.call(outbox.cursor)
+            reply = self._request("GET", "/v1/pull", params={
+                "cursor": cursor, "device": self.store.device, "limit": p.MAX_PULL})
+            new_cursor, changes = reply.get("cursor"), reply.get("changes")
+            if not isinstance(new_cursor, str) or p.parse_cursor(new_cursor) is None \
+                    or not isinstance(changes, list):
+                raise SyncError("protocol", "the pull reply is malformed")
+            good: list[tuple[str, dict[str, Any]]] = []
+            for change in changes:
+                checked = p.check_change(change)
+                if isinstance(checked, p.Problem):
+                    log.warning("skipped a pulled change: %s %s", checked.code, checked.detail)
+                    continue
+                good.append((checked.kind, checked.row))
+            latest = max((row["hlc"] for _, row in good), default=None)
+            if latest is not None:
+                self.store.clock.observe(latest)
+
+            def write(conn: Any, batch: list[tuple[str, dict[str, Any]]] = good,
+                      to: str = new_cursor) -> int:
+                with transaction(conn):
+                    return outbox.apply_pulled(conn, batch, to)
+
+            applied += self.store.call(write)
+            if not reply.get("more"):
+                return applied
+
+    def sync(self) -> SyncResult:
+        """Push, pull, then push what arrived meanwhile."""
+        first = self.push()
+        pulled = self.pull()
+        second = self.push()
+        return SyncResult(first.pushed + second.pushed, first.duplicates + second.duplicates,
+                          first.rejected + second.rejected, pulled)

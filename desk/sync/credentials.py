@@ -1,0 +1,125 @@
+"""Where the workstation keeps its server address and token.
+
+The address is in the local database (``meta.sync_url``); it is not secret. The token goes
+to the OS keyring (Windows Credential Manager, macOS Keychain, the Secret Service on a Linux
+desktop) through ``keyring``. Where there is no keyring (a server without a desktop session,
+a kiosk), it goes to a file beside the database that only this user may read, and the
+settings page says so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from db.events import set_meta, transaction
+from db.queries import get_meta
+from desk.store import Store
+
+log = logging.getLogger(__name__)
+KEYRING_SERVICE = "ClearDesk sync"
+URL_KEY = "sync_url"
+TOKEN_FILE = "sync-token"
+
+
+@dataclass(frozen=True)
+class SyncSettings:
+    url: str  # "" when sync is off
+    token: str  # "" when none is stored
+    token_place: str  # keyring | file | none
+
+
+def _keyring() -> Any | None:
+    """The keyring backend, or None where there is no usable one."""
+    try:
+        import keyring
+        from keyring.backends import fail
+
+        backend = keyring.get_keyring()
+    except Exception:
+        return None
+    if isinstance(backend, fail.Keyring) or type(backend).__module__.endswith(".null"):
+        return None
+    return backend
+
+
+def _token_file(store: Store) -> Path:
+    return store.path.with_name(TOKEN_FILE)
+
+
+def _user(store: Store, url: str) -> str:
+    return f"{url}#{store.device}"
+
+
+def load(store: Store) -> SyncSettings:
+    url = store.call(get_meta, URL_KEY) or ""
+    if not url:
+        return SyncSettings("", "", "none")
+    ring = _keyring()
+    if ring is not None:
+        try:
+            token = ring.get_password(KEYRING_SERVICE, _user(store, url))
+        except Exception as exc:
+            log.warning("keyring unavailable: %s", exc)
+            token = None
+        if token:
+            return SyncSettings(url, token, "keyring")
+    path = _token_file(store)
+    try:
+        token = path.read_text("utf-8").strip()
+    except OSError:
+        return SyncSettings(url, "", "none")
+    return SyncSettings(url, token, "file" if token else "none")
+
+
+def _write_private(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, stat.S_IRUSR | stat.S_IWUSR)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
+def save(store: Store, url: str, token: str) -> SyncSettings:
+    """Store the address and token (an empty url turns sync off and forgets the token)."""
+    url = url.strip().rstrip("/")
+    token = token.strip()
+    old = load(store)
+    place = "none"
+    if url and token:
+        ring = _keyring()
+        if ring is not None:
+            try:
+                ring.set_password(KEYRING_SERVICE, _user(store, url), token)
+                place = "keyring"
+            except Exception as exc:
+                log.warning("keyring refused the token: %s", exc)
+        if place == "keyring":
+            _token_file(store).unlink(missing_ok=True)
+        else:
+            _write_private(_token_file(store), token)
+            place = "file"
+    if old.url and old.token_place == "keyring" and (old.url != url or not token):
+        forget_keyring(store, old.url)
+    if not url:
+        _token_file(store).unlink(missing_ok=True)
+
+    def write(conn: Any) -> None:
+        with transaction(conn):
+            set_meta(conn, URL_KEY, url)
+
+    store.call(write)
+    return SyncSettings(url, token, place) if token else load(store)
+
+
+def forget_keyring(store: Store, url: str) -> None:
+    ring = _keyring()
+    if ring is None:
+        return
+    with contextlib.suppress(Exception):  # nothing stored there, or no keyring after all
+        ring.delete_password(KEYRING_SERVICE, _user(store, url))
