@@ -179,10 +179,11 @@ def as_account(conn: Conn, account: Account) -> Iterator[Conn]:
         yield conn
 
 
-def push(conn: Conn, account: Account, changes: Sequence[Incoming]) -> dict[str, str]:
-    """Apply a batch in the caller's transaction. Returns ``{id: status}`` for every change:
-    ``applied``, ``duplicate`` (seen before: nothing written), or ``denied`` (the scope
-    belongs to someone this account may not write for, or is another kind of thing)."""
+def push(conn: Conn, account: Account, changes: Sequence[Incoming]) -> list[str]:
+    """Apply a batch in the caller's transaction. Returns a status per change, in order:
+    ``applied``, ``duplicate`` (its id was seen before, or earlier in this batch: nothing
+    written), or ``denied`` (the scope belongs to someone this account may not write for,
+    or is another kind of thing)."""
     scopes = {c.scope: c.scope_kind for c in changes}
     if scopes:
         ids = list(scopes)
@@ -194,27 +195,28 @@ def push(conn: Conn, account: Account, changes: Sequence[Incoming]) -> dict[str,
     visible = {str(r[0]): (r[1], str(r[2]), r[3]) for r in conn.execute(
         "SELECT id, kind, owner, team FROM scopes WHERE id = ANY(%s::uuid[])",
         (list(scopes),)).fetchall()}
-    result: dict[str, str] = {}
-    rows: list[tuple[Incoming, str, str]] = []
-    for c in changes:
-        seen = visible.get(c.scope)
-        if seen is None or seen[0] != c.scope_kind:
-            result[c.id] = "denied"
-        else:
-            rows.append((c, seen[1], seen[2]))
-    if rows:
+    allowed = [(i, c, visible[c.scope]) for i, c in enumerate(changes)
+               if c.scope in visible and visible[c.scope][0] == c.scope_kind]
+    inserted: set[str] = set()
+    if allowed:
         inserted = {str(r[0]) for r in conn.execute(
             "INSERT INTO changes(id, kind, scope, owner, team, author, device, hlc, row)"
             " SELECT i, k, s, o, t, %s, d, h, r::jsonb FROM unnest("
             "   %s::uuid[], %s::text[], %s::uuid[], %s::uuid[], %s::text[], %s::text[],"
             "   %s::text[], %s::text[]) AS u(i, k, s, o, t, d, h, r)"
             " ON CONFLICT (id) DO NOTHING RETURNING id",
-            (account.id, [c.id for c, _, _ in rows], [c.kind for c, _, _ in rows],
-             [c.scope for c, _, _ in rows], [o for _, o, _ in rows], [t for _, _, t in rows],
-             [c.device for c, _, _ in rows], [c.hlc for c, _, _ in rows],
-             [json.dumps(c.row, ensure_ascii=False) for c, _, _ in rows])).fetchall()}
-        for c, _, _ in rows:
-            result[c.id] = "applied" if c.id in inserted else "duplicate"
+            (account.id, [c.id for _, c, _ in allowed], [c.kind for _, c, _ in allowed],
+             [c.scope for _, c, _ in allowed], [v[1] for _, _, v in allowed],
+             [v[2] for _, _, v in allowed], [c.device for _, c, _ in allowed],
+             [c.hlc for _, c, _ in allowed],
+             [json.dumps(c.row, ensure_ascii=False) for _, c, _ in allowed])).fetchall()}
+    result = ["denied"] * len(changes)
+    for i, c, _ in allowed:
+        if c.id in inserted:
+            result[i] = "applied"
+            inserted.discard(c.id)  # a second copy in the same batch is a duplicate
+        else:
+            result[i] = "duplicate"
     return result
 
 

@@ -138,14 +138,14 @@ class SyncService:
                                              checked.row))
             results.append({"id": checked.id, "status": "pending"})
 
-        def apply(conn: central.Conn) -> dict[str, str]:
+        def apply(conn: central.Conn) -> list[str]:
             with central.as_account(conn, info.account):
                 return central.push(conn, info.account, incoming)
 
-        statuses = self._db(apply) if incoming else {}
+        statuses = iter(self._db(apply) if incoming else [])
         for r in results:
             if r["status"] == "pending":
-                r["status"] = statuses[r["id"]]
+                r["status"] = next(statuses)
                 if r["status"] == "denied":
                     r["code"] = "permission"
         return {"results": results}
