@@ -15,6 +15,7 @@ work runs on the Store's thread.
 from __future__ import annotations
 
 import logging
+import ssl
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,6 +58,20 @@ class SyncResult:
     pulled: int = 0  # new here from other workstations
 
 
+def tls_context(ca_file: str = "") -> ssl.SSLContext:
+    """How the server's certificate is checked: against ``ca_file`` when one is set (a
+    company's own CA), else against the operating system's trust store (truststore), where
+    IT installs such CAs on managed Windows and Linux desktops."""
+    if ca_file:
+        return ssl.create_default_context(cafile=ca_file)
+    try:
+        import truststore
+
+        return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    except ImportError:  # pragma: no cover - a declared dependency
+        return ssl.create_default_context()
+
+
 def _network_error(exc: httpx.HTTPError) -> SyncError:
     text = str(exc)
     if "CERTIFICATE_VERIFY_FAILED" in text or ("SSL" in text and "certificate" in text):
@@ -66,13 +81,13 @@ def _network_error(exc: httpx.HTTPError) -> SyncError:
 
 class SyncClient:
     def __init__(self, store: Store, url: str, token: str, *,
-                 verify: Any = True, timeout: float = 30.0,
+                 ca_file: str = "", timeout: float = 30.0,
                  transport: httpx.BaseTransport | None = None) -> None:
         if not url or not token:
             raise SyncError("config", "no server address or token")
         self.store = store
         self.http = httpx.Client(
-            base_url=url.rstrip("/"), verify=verify, transport=transport,
+            base_url=url.rstrip("/"), verify=tls_context(ca_file), transport=transport,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
             headers={"Authorization": f"Bearer {token}",
                      "User-Agent": f"ClearDesk/{__version__}"})

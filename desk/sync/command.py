@@ -35,6 +35,8 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     group.add_argument("--token", help="workstation token to save (visible in the process "
                        "list; prefer --token-stdin)")
     group.add_argument("--token-stdin", action="store_true", help="read the token from stdin")
+    sp.add_argument("--ca-file", help="a CA certificate to trust for this server (default: "
+                    "the system's trust store; '' to go back to it)")
     sp.add_argument("--status", action="store_true", help="show the queue and exit")
     sp.add_argument("--retry-rejected", action="store_true",
                     help="queue again what the server refused, then sync")
@@ -63,10 +65,11 @@ def run(args: argparse.Namespace) -> int:
             credentials.save(store, "", "")
             print("sync is off; the token was forgotten")
             return 0
-        if args.server or args.token or args.token_stdin:
+        if args.server or args.token or args.token_stdin or args.ca_file is not None:
             current = credentials.load(store)
             token = sys.stdin.readline().strip() if args.token_stdin else (args.token or "")
-            saved = credentials.save(store, args.server or current.url, token or current.token)
+            saved = credentials.save(store, args.server or current.url, token or current.token,
+                                     args.ca_file)
             print(f"server {saved.url}; token kept in the {saved.token_place}"
                   if saved.token_place != "none" else f"server {saved.url}; no token")
         if args.status:
@@ -86,7 +89,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"queued again: {store.call(requeue)}")
         settings = credentials.load(store)
         try:
-            with SyncClient(store, settings.url, settings.token) as client:
+            with SyncClient(store, settings.url, settings.token,
+                            ca_file=settings.ca_file) as client:
                 result = client.sync()
         except SyncError as exc:
             _err(f"{MESSAGES.get(exc.code, exc.code)} ({exc.detail})" if exc.detail

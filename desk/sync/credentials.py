@@ -24,6 +24,7 @@ from desk.store import Store
 log = logging.getLogger(__name__)
 KEYRING_SERVICE = "ClearDesk sync"
 URL_KEY = "sync_url"
+CA_KEY = "sync_ca_file"
 TOKEN_FILE = "sync-token"
 
 
@@ -32,6 +33,7 @@ class SyncSettings:
     url: str  # "" when sync is off
     token: str  # "" when none is stored
     token_place: str  # keyring | file | none
+    ca_file: str = ""  # a CA certificate to trust for this server ("": the system's store)
 
 
 def _keyring() -> Any | None:
@@ -58,8 +60,9 @@ def _user(store: Store, url: str) -> str:
 
 def load(store: Store) -> SyncSettings:
     url = store.call(get_meta, URL_KEY) or ""
+    ca = store.call(get_meta, CA_KEY) or ""
     if not url:
-        return SyncSettings("", "", "none")
+        return SyncSettings("", "", "none", ca)
     ring = _keyring()
     if ring is not None:
         try:
@@ -68,13 +71,13 @@ def load(store: Store) -> SyncSettings:
             log.warning("keyring unavailable: %s", exc)
             token = None
         if token:
-            return SyncSettings(url, token, "keyring")
+            return SyncSettings(url, token, "keyring", ca)
     path = _token_file(store)
     try:
         token = path.read_text("utf-8").strip()
     except OSError:
-        return SyncSettings(url, "", "none")
-    return SyncSettings(url, token, "file" if token else "none")
+        return SyncSettings(url, "", "none", ca)
+    return SyncSettings(url, token, "file" if token else "none", ca)
 
 
 def _write_private(path: Path, text: str) -> None:
@@ -85,8 +88,9 @@ def _write_private(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def save(store: Store, url: str, token: str) -> SyncSettings:
-    """Store the address and token (an empty url turns sync off and forgets the token)."""
+def save(store: Store, url: str, token: str, ca_file: str | None = None) -> SyncSettings:
+    """Store the address and token (an empty url turns sync off and forgets the token).
+    ``ca_file``: a CA certificate to trust ("" for the system's store; None keeps it)."""
     url = url.strip().rstrip("/")
     token = token.strip()
     old = load(store)
@@ -112,9 +116,11 @@ def save(store: Store, url: str, token: str) -> SyncSettings:
     def write(conn: Any) -> None:
         with transaction(conn):
             set_meta(conn, URL_KEY, url)
+            if ca_file is not None:
+                set_meta(conn, CA_KEY, ca_file)
 
     store.call(write)
-    return SyncSettings(url, token, place) if token else load(store)
+    return load(store)
 
 
 def forget_keyring(store: Store, url: str) -> None:

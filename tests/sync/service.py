@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
+import ssl
 import subprocess
 import sys
 import time
@@ -38,7 +39,8 @@ class Service:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        scheme = "https" if "CLEARDESK_TLS_CERT" in self.extra_env else "http"
+        return f"{scheme}://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 30.0) -> Service:
         env = dict(os.environ, CLEARDESK_DATABASE_URL=self.db_url, CLEARDESK_TOKEN_SECRET=SECRET,
@@ -57,7 +59,10 @@ class Service:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"cleardesk serve exited: {self.log()}")
             try:
-                if httpx.get(self.url + "/v1/health", timeout=1).status_code == 200:
+                ca = self.extra_env.get("CA_FILE")
+                verify = ssl.create_default_context(cafile=ca) if ca else True
+                if httpx.get(self.url + "/v1/health", timeout=1,
+                             verify=verify).status_code == 200:
                     return self
             except httpx.HTTPError:
                 pass

@@ -17,7 +17,7 @@ from keyring.backend import KeyringBackend
 from desk.cases import CaseService
 from desk.store import Store
 from desk.sync import credentials
-from desk.sync.client import SyncClient
+from desk.sync.client import SyncClient, SyncError
 from desk.sync.config import ConfigError, load_config
 from desk.sync.worker import SyncStatus, SyncWorker
 from tests.sync.service import ROOT, SECRET, Service, account
@@ -202,3 +202,29 @@ def _wait(test: Any, timeout: float = 20.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("timed out")
         time.sleep(0.02)
+
+
+def test_tls_with_a_company_ca(pg_db: Any, tmp_path: Path) -> None:
+    """The service serves TLS from its config; a workstation trusts it through a CA file set
+    for the server, and refuses it (saying why) without one."""
+    import trustme
+
+    ca = trustme.CA()
+    cert = ca.issue_cert("127.0.0.1")
+    cert_file, key_file, ca_file = (tmp_path / n for n in ("cert.pem", "key.pem", "ca.pem"))
+    cert.private_key_pem.write_to_path(str(key_file))
+    cert.cert_chain_pems[0].write_to_path(str(cert_file))
+    ca.cert_pem.write_to_path(str(ca_file))
+    token = account(pg_db.url, "ana")
+    store = Store(tmp_path / "a.db")
+    CaseService(store).new_case(complaint="over TLS")
+    env = {"CLEARDESK_TLS_CERT": str(cert_file), "CLEARDESK_TLS_KEY": str(key_file),
+           "CA_FILE": str(ca_file)}
+    with Service(pg_db.url, extra_env=env) as service:
+        assert service.url.startswith("https://")
+        with SyncClient(store, service.url, token, ca_file=str(ca_file)) as client:
+            assert client.sync().pushed > 0
+        with pytest.raises(SyncError) as err, SyncClient(store, service.url, token) as client:
+            client.whoami()
+        assert err.value.code == "tls"
+    store.close()
