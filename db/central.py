@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import psycopg
@@ -39,6 +39,7 @@ class TokenInfo:
     created_at: datetime
     expires_at: datetime
     revoked_at: datetime | None
+    last_used_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -138,13 +139,14 @@ def revoke_token(conn: Conn, token_id: str) -> None:
 
 _TOKEN_SQL = f"""
 SELECT t.id, t.device, t.created_at, t.expires_at, t.revoked_at,
-       a.{', a.'.join(_ACCOUNT_COLS.split(', '))}
+       a.{', a.'.join(_ACCOUNT_COLS.split(', '))}, t.last_used_at
 FROM tokens t JOIN accounts a ON a.id = t.account_id
 """
 
 
 def _token(row: Sequence[Any]) -> TokenInfo:
-    return TokenInfo(str(row[0]), _account(row[5:]), row[1], row[2], row[3], row[4])
+    return TokenInfo(str(row[0]), _account(row[5:10]), row[1], row[2], row[3], row[4],
+                     row[10])
 
 
 def list_tokens(conn: Conn, account: Account | None = None) -> list[TokenInfo]:
@@ -165,9 +167,13 @@ def serve_as_app(conn: Conn) -> None:
 
 
 def token_info(conn: Conn, token_id: str) -> TokenInfo | None:
-    """The token and its account (a read the app role may do), or None."""
+    """The token and its account, or None. Notes when it was last used (at most once a
+    minute, so most requests write nothing)."""
     with conn.transaction():
         row = conn.execute(_TOKEN_SQL + " WHERE t.id = %s", (token_id,)).fetchone()
+        if row is not None and row[4] is None and (
+                row[-1] is None or row[-1] < datetime.now(timezone.utc) - timedelta(minutes=1)):
+            conn.execute("UPDATE tokens SET last_used_at = now() WHERE id = %s", (token_id,))
     return _token(row) if row else None
 
 
@@ -233,9 +239,3 @@ def pull(conn: Conn, after: tuple[int, int], limit: int) -> list[LogRow]:
         "   AND xid < pg_snapshot_xmin(pg_current_snapshot())"
         " ORDER BY xid, seq LIMIT %s", (str(after[0]), after[1], limit)).fetchall()
     return [LogRow(int(r[0]), int(r[1]), r[2], r[3], r[4]) for r in rows]
-
-
-def touch_token(conn: Conn, token_id: str) -> None:
-    conn.execute("UPDATE tokens SET last_used_at = now() WHERE id = %s"
-                 " AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')",
-                 (token_id,))

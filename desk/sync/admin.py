@@ -87,7 +87,8 @@ def run_serve(args: argparse.Namespace) -> int:
 def _print_token(t: Any) -> None:
     state = ("revoked " + t.revoked_at.isoformat(timespec="minutes") if t.revoked_at
              else "expires " + t.expires_at.date().isoformat())
-    print(f"{t.id}  {t.account.name:20}  {t.device or '-':16}  {state}")
+    used = t.last_used_at.isoformat(timespec="minutes") if t.last_used_at else "never"
+    print(f"{t.id}  {t.account.name:20}  {t.device or '-':16}  {state}  last used {used}")
 
 
 def run_accounts(args: argparse.Namespace) -> int:
