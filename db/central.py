@@ -207,7 +207,7 @@ def push(conn: Conn, account: Account, changes: Sequence[Incoming]) -> list[str]
     if allowed:
         inserted = {str(r[0]) for r in conn.execute(
             "INSERT INTO changes(id, kind, scope, owner, team, author, device, hlc, row)"
-            " SELECT i, k, s, o, t, %s, d, h, r::jsonb FROM unnest("
+            " SELECT i, k, s, o, t, %s, d, h, r::json FROM unnest("
             "   %s::uuid[], %s::text[], %s::uuid[], %s::uuid[], %s::text[], %s::text[],"
             "   %s::text[], %s::text[]) AS u(i, k, s, o, t, d, h, r)"
             " ON CONFLICT (id) DO NOTHING RETURNING id",

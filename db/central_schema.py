@@ -63,7 +63,7 @@ def _v1(cur: psycopg.Cursor[Any]) -> None:
             author uuid NOT NULL REFERENCES accounts(id),
             device text NOT NULL,
             hlc text NOT NULL,
-            row jsonb NOT NULL,
+            row json NOT NULL,  -- json, not jsonb: jsonb refuses NUL characters
             received_at timestamptz NOT NULL DEFAULT now()
         );
         CREATE UNIQUE INDEX changes_log ON changes (xid, seq);

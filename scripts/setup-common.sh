@@ -37,7 +37,8 @@ CLEARDESK_APT_RUNTIME=(
 )
 # Test tooling: a virtual X server for screenshots of real windows, objdump for PyInstaller;
 # espeak-ng synthesises test speech, PulseAudio gives the tests a real null sink to record.
-CLEARDESK_APT_TEST=(xvfb binutils espeak-ng pulseaudio pulseaudio-utils)
+# A real PostgreSQL for the sync tests; the tests start their own cluster from its binaries.
+CLEARDESK_APT_TEST=(xvfb binutils espeak-ng pulseaudio pulseaudio-utils postgresql)
 
 _cd_log() { printf '==> %s\n' "$*"; }
 

@@ -27,7 +27,7 @@ import psycopg
 from psycopg_pool import ConnectionPool, PoolTimeout
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
@@ -212,6 +212,11 @@ def create_app(config: ServerConfig) -> Starlette:
                     result = await run_in_threadpool(work, request)
             except HttpError as exc:
                 return _error(exc)
+            except ClientDisconnect:
+                # The connection dropped mid-upload: nothing was read into the database, and
+                # nobody is left to answer (uvicorn drops the reply).
+                log.info("%s: the client went away before the body was complete", request.url.path)
+                return _error(HttpError(400, "disconnected"))
             return JSONResponse(result)
         return handle
 

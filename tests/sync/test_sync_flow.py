@@ -142,3 +142,20 @@ def test_several_services_on_one_database(pg_db: Any, tmp_path: Path) -> None:
     finally:
         for s in services:
             s.stop()
+
+
+def test_strange_and_huge_text_arrives_unchanged(team: dict[str, Any]) -> None:
+    t = team
+    one = CaseService(t["stores"]["desk1"])
+    texts = ["nul \x00 inside", "emoji 😡🙏 and RTL \u202eabc", "退款\r\n第二行\t制表",
+             "\ud7a3 한국어 " + "长" * 1_000_000, ""]
+    case = one.new_case(complaint=texts[0])
+    for body in texts[1:]:
+        one.commit_draft(case.id, body) if body else None
+    one.update_case(case.id, solution=texts[3])
+    assert _sync(t, "desk1").rejected == 0
+    _sync(t, "desk2")
+    two = CaseService(t["stores"]["desk2"])
+    assert two.case(case.id).complaint == texts[0]
+    assert two.case(case.id).solution == texts[3]
+    assert [n.body for n in two.notes(case.id)] == [b for b in texts[1:] if b]
