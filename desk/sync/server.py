@@ -54,8 +54,11 @@ def _error(exc: HttpError) -> JSONResponse:
 class SyncService:
     def __init__(self, config: ServerConfig) -> None:
         self.config = config
+        # A connection is checked as it is taken (a database restart leaves stale ones), and a
+        # request waits at most 5 s for one before it is answered 503.
         self.pool = ConnectionPool(config.database_url, min_size=1, max_size=config.pool_size,
-                                   configure=central.serve_as_app, open=False, timeout=10,
+                                   configure=central.serve_as_app, open=False, timeout=5,
+                                   check=ConnectionPool.check_connection,
                                    kwargs={"application_name": "cleardesk-serve"})
 
     # -- lifecycle --------------------------------------------------------------------------

@@ -48,6 +48,8 @@ class Service:
                    **self.extra_env)
         import tempfile
 
+        if self.log_path is not None:  # the log of a run before a kill
+            self.log_path.unlink(missing_ok=True)
         fd, name = tempfile.mkstemp(prefix="cleardesk-serve-", suffix=".log")
         os.close(fd)
         self.log_path = Path(name)
