@@ -27,6 +27,7 @@ from ui.case_list import CaseListWidget
 from ui.clear_panel import ClearPanelWidget
 from ui.i18n import Translations, resolve_language
 from ui.notes_widget import NotesWidget
+from ui.sync_control import SyncControl
 
 CALLBACK_POLL_MS = 15_000
 REFRESH_ON_ACTIVATE_S = 2.0
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.case_id: str | None = None
         self.bridge = CallBridge(self)
         self.control = CallControl(self)
+        self.sync = SyncControl(self)
         self.setObjectName("main_window")
         self.resize(1360, 820)
         self.poll = QTimer(self)
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
             self.open_case(recovered[-1])
             self.statusBar().showMessage(
                 self.tr("Restored notes that had not been added yet."), 10_000)
+        self.sync.start()
 
     # -- assembly (run again when the language changes) ---------------------------
     def build(self) -> None:
@@ -108,6 +111,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.open_case(self.case_id)
         self.control.rebuilt()
+        self.sync.rebuilt()
         self.refresh_callbacks()
         if self.service.store.readonly:
             self.statusBar().showMessage(self.tr("Read-only: nothing you change is saved."))
@@ -120,6 +124,9 @@ class MainWindow(QMainWindow):
         bar.setObjectName("actions")
         bar.setMovable(False)
         self.addToolBar(bar)
+        for old in getattr(self, "actions_by_name", {}).values():  # else shortcuts clash
+            self.removeAction(old)
+            old.deleteLater()
         self.actions_by_name: dict[str, QAction] = {}
 
         def add(name: str, text: str, keys: list[str], slot: object, visible: bool = True) -> None:
@@ -142,6 +149,7 @@ class MainWindow(QMainWindow):
         add("letter", self.tr("Thank-you letter"), ["Ctrl+Shift+L"], self.letter)
         add("settings", self.tr("Settings"), ["Ctrl+,"], self.open_settings)
         add("help", self.tr("Method guide"), ["F1"], self.show_guide)
+        add("sync_now", self.tr("Sync now"), ["F5"], self.sync.sync_now, visible=False)
         for step in self.clear.steps:
             add(f"tick_{step.key}", self.tr("Tick step %1").replace("%1", step.key),
                 [f"Ctrl+{step.order}"], lambda _=False, k=step.key: self.panel.toggle(k),
@@ -267,7 +275,7 @@ class MainWindow(QMainWindow):
                      str(self.settings.value("organisation", "")),
                      str(self.settings.value("signatory", "")), self).exec()
 
-    def open_settings(self) -> None:
+    def open_settings(self, page: str = "") -> None:
         from ui.settings_dialog import SettingsDialog
 
         if self.control.running:
@@ -275,7 +283,13 @@ class MainWindow(QMainWindow):
                                          8000)
             return
         before = self.translations.language
-        if SettingsDialog(self.settings, str(self.service.store.path), self).exec():
+        dialog = SettingsDialog(self.settings, str(self.service.store.path), self,
+                                store=self.service.store)
+        dialog.show_page(page)
+        self.sync.watch(dialog)  # restarts sync when its settings changed
+        accepted = dialog.exec()
+        dialog.deleteLater()
+        if accepted:
             self.service.agent = str(self.settings.value("agent_name", ""))
             lang = resolve_language(str(self.settings.value("language", "system")))
             if lang != before:
@@ -352,6 +366,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.control.close()
+        self.sync.close()
         self.editor.flush()
         if not self.service.store.readonly:
             self.notes.commit()

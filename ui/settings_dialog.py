@@ -1,5 +1,6 @@
 """Settings kept in QSettings: language, the agent's name, the letter's signature (General),
-and the audio sources and speech model (Audio and speech, ui.audio_settings)."""
+and the audio sources and speech model (Audio and speech, ui.audio_settings); with a database
+given, the team's sync server and this workstation's token (Sync, ui.sync_settings)."""
 
 from __future__ import annotations
 
@@ -16,13 +17,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.store import Store, StoreError
 from ui.audio_settings import AudioSettingsWidget
+from ui.sync_settings import SyncSettingsWidget
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: QSettings, database: str, parent: QWidget | None = None) -> None:
+    """``store``: the open database, for the Sync page (no page without it). After OK,
+    ``sync_changed`` says whether the server or token changed."""
+
+    def __init__(self, settings: QSettings, database: str, parent: QWidget | None = None,
+                 store: Store | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.sync_changed = False
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(560)
         outer = QVBoxLayout(self)
@@ -52,6 +60,10 @@ class SettingsDialog(QDialog):
         self.audio = AudioSettingsWidget()
         self.audio.load(settings)
         self.tabs.addTab(self.audio, self.tr("Audio and speech"))
+        self.sync: SyncSettingsWidget | None = None
+        if store is not None:
+            self.sync = SyncSettingsWidget(store)
+            self.tabs.addTab(self.sync, self.tr("Sync"))
         outer.addWidget(self.tabs)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -59,7 +71,24 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
 
+    def show_page(self, name: str) -> None:
+        """Open at a page: "sync" (when there is one), else General."""
+        if name == "sync" and self.sync is not None:
+            self.tabs.setCurrentWidget(self.sync)
+
     def _on_accept(self) -> None:
+        if self.sync is not None:
+            problem = self.sync.problem()
+            if not problem:
+                try:
+                    self.sync_changed = self.sync.save()
+                except (StoreError, OSError) as exc:
+                    problem = self.tr("The sync settings could not be saved: %1").replace(
+                        "%1", str(exc))
+            if problem:
+                self.tabs.setCurrentWidget(self.sync)
+                self.sync.show_problem(problem)
+                return
         self.settings.setValue("language", self.language.currentData())
         self.settings.setValue("agent_name", self.agent.text().strip())
         self.settings.setValue("organisation", self.organisation.text().strip())
@@ -72,4 +101,6 @@ class SettingsDialog(QDialog):
         """OK, Cancel, Esc and the window's close button all end here: close the devices
         the meters opened before the dialog goes."""
         self.audio.stop()
+        if self.sync is not None:
+            self.sync.stop()
         super().done(result)

@@ -17,9 +17,7 @@ from __future__ import annotations
 import logging
 import ssl
 from dataclasses import dataclass
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from db import outbox
 from db.events import transaction
@@ -27,6 +25,9 @@ from desk import __version__
 from desk.store import Store
 from desk.sync import protocol as p
 from desk.timeutil import now_iso
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 PUSH_BATCH = 500
@@ -85,6 +86,9 @@ class SyncClient:
                  transport: httpx.BaseTransport | None = None) -> None:
         if not url or not token:
             raise SyncError("config", "no server address or token")
+        import httpx  # here, not at import: the window starts ~50 ms sooner with sync off
+
+        self._httpx = httpx
         self.store = store
         self.http = httpx.Client(
             base_url=url.rstrip("/"), verify=tls_context(ca_file), transport=transport,
@@ -106,7 +110,7 @@ class SyncClient:
     def _request(self, method: str, path: str, **kw: Any) -> dict[str, Any]:
         try:
             response = self.http.request(method, path, **kw)
-        except httpx.HTTPError as exc:
+        except self._httpx.HTTPError as exc:
             raise _network_error(exc) from exc
         try:
             body = response.json()

@@ -17,38 +17,15 @@ import random
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from db import outbox
 from desk.store import Store, StoreError
 from desk.sync.client import SyncClient, SyncError
+from desk.sync.status import SyncStatus
 from desk.timeutil import now_iso
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    """What the window shows. ``state``:
-
-    off       no server set
-    syncing   a push or pull is running
-    synced    nothing waiting
-    pending   changes waiting to be sent (``pending``)
-    offline   the server cannot be reached (since ``offline_since``); retrying
-    error     sync stopped on a reason the user must act on (``error``: auth, disabled,
-              tls, protocol, server, config, store); retrying anyway, more slowly
-    """
-
-    state: str
-    pending: int = 0
-    rejected: int = 0
-    last_synced: str | None = None  # ISO time of the last complete sync
-    offline_since: str | None = None
-    error: str = ""
-    detail: str = ""
-    received: int = 0  # rows that arrived in the last sync (>0: refresh what is shown)
-    next_try_s: float = 0.0
 
 
 ClientFactory = Callable[[], SyncClient]
@@ -114,9 +91,18 @@ class SyncWorker:
         next_try = 0.0  # monotonic time of the next pull (or retry after a failure)
         while not self._stop.is_set():
             try:
-                waiting, _ = self._counts()
+                waiting, refused = self._counts()
             except StoreError:
-                waiting = 0
+                waiting, refused = 0, self.status.rejected
+            current = self.status
+            if (waiting, refused) != (current.pending, current.rejected) and \
+                    current.state not in ("syncing", "off"):
+                # Offline or waiting to retry: the count of what waits stays true meanwhile.
+                state = "pending" if current.state in ("synced", "pending") and waiting \
+                    else ("synced" if current.state == "pending" and not waiting
+                          else current.state)
+                self._emit(replace(current, state=state, pending=waiting, rejected=refused,
+                                   received=0))
             kicked = self._wake.is_set()
             now = time.monotonic()
             if kicked or now >= next_try or (waiting and not self._failures):
@@ -142,6 +128,9 @@ class SyncWorker:
             return self._fail(exc)
         except StoreError as exc:
             return self._fail(SyncError("store", exc.code))
+        except Exception as exc:  # a bug must not end the thread and leave "syncing" on screen
+            log.exception("sync failed unexpectedly")
+            return self._fail(SyncError("protocol", repr(exc)[:200]))
         self._failures = 0
         self._emit(SyncStatus("synced" if not waiting else "pending", waiting, refused,
                               now_iso(), None, received=result.pulled))

@@ -4,7 +4,7 @@
 <context>
     <name>AgitationPlotWidget</name>
     <message>
-        <location filename="../../ui/agitation_plot.py" line="+166"/>
+        <location filename="../../ui/agitation_plot.py" line="+159"/>
         <source>Caller</source>
         <translation>Caller</translation>
     </message>
@@ -459,7 +459,7 @@
         <translation>ClearDesk stopped during a call; the call is kept up to that moment.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+48"/>
         <source>The call cannot listen</source>
         <translation>The call cannot listen</translation>
     </message>
@@ -473,12 +473,12 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
 Check the devices in Settings (Audio and speech). You can still take notes and tick the checklist.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Call started.</source>
         <translation>Call started.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>A hard call</source>
         <translation>A hard call</translation>
     </message>
@@ -488,7 +488,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <translation>That was a hard call. Take a minute to breathe before the next one?</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>The call could not be saved just now (the database is busy or the disk is full). ClearDesk keeps it and tries again every second.</source>
         <translation>The call could not be saved just now (the database is busy or the disk is full). ClearDesk keeps it and tries again every second.</translation>
     </message>
@@ -496,7 +496,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
 <context>
     <name>CallWidget</name>
     <message>
-        <location filename="../../ui/call_widget.py" line="+42"/>
+        <location filename="../../ui/call_widget.py" line="+43"/>
         <source>calm</source>
         <translation>calm</translation>
     </message>
@@ -516,26 +516,22 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <translation>escalating</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <location line="+46"/>
-        <location line="+25"/>
+        <location line="+42"/>
         <source>Caller</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location line="-71"/>
-        <location line="+46"/>
-        <location line="+25"/>
+        <location line="+0"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="+40"/>
         <source>Start call (F9)</source>
         <translation>Start call (F9)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>No call recorded on this case. Press F9 to start a call: the caller&apos;s agitation, the transcript and the steps you are heard doing appear here.</source>
         <translation>No call recorded on this case. Press F9 to start a call: the caller&apos;s agitation, the transcript and the steps you are heard doing appear here.</translation>
     </message>
@@ -545,7 +541,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <translation>Stop call (F9)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Opening the audio…</source>
         <translation>Opening the audio…</translation>
     </message>
@@ -676,7 +672,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
 <context>
     <name>CaseEditorWidget</name>
     <message>
-        <location filename="../../ui/case_editor.py" line="+58"/>
+        <location filename="../../ui/case_editor.py" line="+69"/>
         <source>Mark resolved</source>
         <translation>Mark resolved</translation>
     </message>
@@ -983,7 +979,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
 <context>
     <name>ClearPanelWidget</name>
     <message>
-        <location filename="../../ui/clear_panel.py" line="+65"/>
+        <location filename="../../ui/clear_panel.py" line="+64"/>
         <source>CLEAR steps</source>
         <translation>CLEAR steps</translation>
     </message>
@@ -1354,35 +1350,35 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/app.py" line="+105"/>
-        <location filename="../../ui/main_window.py" line="+136"/>
+        <location filename="../../ui/main_window.py" line="+145"/>
         <source>New case</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="-74"/>
+        <location filename="../../ui/main_window.py" line="-81"/>
         <source>Restored notes that had not been added yet.</source>
         <translation>Restored notes that had not been added yet.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+167"/>
+        <location line="+6"/>
+        <location line="+174"/>
         <source>ClearDesk</source>
         <translation>ClearDesk</translation>
     </message>
     <message>
-        <location line="-123"/>
-        <location line="+207"/>
+        <location line="-127"/>
+        <location line="+217"/>
         <location line="+11"/>
         <source>Read-only: nothing you change is saved.</source>
         <translation>Read-only: nothing you change is saved.</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-222"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Start or stop a call</source>
         <translation>Start or stop a call</translation>
     </message>
@@ -1417,6 +1413,11 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <translation>Method guide</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Tick step %1</source>
         <translation>Tick step %1</translation>
@@ -1448,7 +1449,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <translation>Settings can be changed after the call.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
@@ -1559,7 +1560,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+26"/>
+        <location filename="../../ui/settings_dialog.py" line="+34"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -1602,6 +1603,16 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <location line="+3"/>
         <source>Audio and speech</source>
         <translation>Audio and speech</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The sync settings could not be saved: %1</source>
+        <translation>The sync settings could not be saved: %1</translation>
     </message>
 </context>
 <context>
@@ -1700,9 +1711,359 @@ Detail: %2</translation>
     </message>
 </context>
 <context>
+    <name>SyncControl</name>
+    <message>
+        <location filename="../../ui/sync_control.py" line="+140"/>
+        <source>Sync is off: set the team&apos;s server in Settings, on the Sync page.</source>
+        <translation>Sync is off: set the team&apos;s server in Settings, on the Sync page.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsWidget</name>
+    <message>
+        <location filename="../../ui/sync_settings.py" line="+78"/>
+        <source>Sync is optional. Without a server, ClearDesk works alone on this computer and keeps everything in its own database. When a server is set, cases and notes are shared with your team, and what was made meanwhile is sent too.</source>
+        <translation>Sync is optional. Without a server, ClearDesk works alone on this computer and keeps everything in its own database. When a server is set, cases and notes are shared with your team, and what was made meanwhile is sent too.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Team server</source>
+        <translation>Team server</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Workstation token</source>
+        <translation>Workstation token</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificate file (optional)</source>
+        <translation>Certificate file (optional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only if IT gave you a certificate file for this server. Left empty, the certificates this computer trusts are used.</source>
+        <translation>Only if IT gave you a certificate file for this server. Left empty, the certificates this computer trusts are used.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Test connection</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Changes the server refused</source>
+        <translation>Changes the server refused</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send again</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>A token is stored in the system keyring. Leave the field empty to keep it.</source>
+        <translation>A token is stored in the system keyring. Leave the field empty to keep it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A token is stored in a file only your user account can read (no keyring on this computer). Leave the field empty to keep it.</source>
+        <translation>A token is stored in a file only your user account can read (no keyring on this computer). Leave the field empty to keep it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paste the token your supervisor gave you for this workstation.</source>
+        <translation>Paste the token your supervisor gave you for this workstation.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Left empty, sync is off and this desk works alone.</source>
+        <translation>Left empty, sync is off and this desk works alone.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is not a server address. It looks like https://sync.example.com:8765</source>
+        <translation>This is not a server address. It looks like https://sync.example.com:8765</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Without https, the token and the cases cross the network unencrypted. Use https unless the server is on this computer.</source>
+        <translation>Without https, the token and the cases cross the network unencrypted. Use https unless the server is on this computer.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The address your supervisor or IT gave you, with its port. Clear it to stop syncing.</source>
+        <translation>The address your supervisor or IT gave you, with its port. Clear it to stop syncing.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose the server&apos;s certificate file</source>
+        <translation>Choose the server&apos;s certificate file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The certificate file is not there: %1</source>
+        <translation>The certificate file is not there: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server address is not valid. It looks like https://sync.example.com:8765</source>
+        <translation>The server address is not valid. It looks like https://sync.example.com:8765</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the workstation token, or clear the server address to work without a server.</source>
+        <translation>Enter the workstation token, or clear the server address to work without a server.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+68"/>
+        <source>Enter the server address and the token first.</source>
+        <translation>Enter the server address and the token first.</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>agent</source>
+        <translation>agent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected as %1 (%2, team %3). Press OK to save and start syncing.</source>
+        <translation>Connected as %1 (%2, team %3). Press OK to save and start syncing.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connected as %1 (%2). Press OK to save and start syncing.</source>
+        <translation>Connected as %1 (%2). Press OK to save and start syncing.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Check that the whole token was pasted, or ask your supervisor for a new one.</source>
+        <translation>Check that the whole token was pasted, or ask your supervisor for a new one.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server cannot be reached. Check the address and the port, and that this computer is on the network. Until it can be reached, the desk works alone and sends everything later.</source>
+        <translation>The server cannot be reached. Check the address and the port, and that this computer is on the network. Until it can be reached, the desk works alone and sends everything later.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server&apos;s certificate is not trusted. Check that the address is right; if it is, ask IT for the server&apos;s certificate file and choose it below.</source>
+        <translation>The server&apos;s certificate is not trusted. Check that the address is right; if it is, ask IT for the server&apos;s certificate file and choose it below.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This account is disabled on the server. Ask your supervisor.</source>
+        <translation>This account is disabled on the server. Ask your supervisor.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server answered with an error. Try again later, and tell IT if it stays.</source>
+        <translation>The server answered with an error. Try again later, and tell IT if it stays.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This address does not answer like a ClearDesk sync server. Check the address and the port.</source>
+        <translation>This address does not answer like a ClearDesk sync server. Check the address and the port.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The server refused %1 change(s). They are kept on this computer. Once the cause is fixed (ask your supervisor), send them again.</source>
+        <translation>The server refused %1 change(s). They are kept on this computer. Once the cause is fixed (ask your supervisor), send them again.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not queue them again: %1</source>
+        <translation>Could not queue them again: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 change(s) queued again; they are sent at the next sync.</source>
+        <translation>%1 change(s) queued again; they are sent at the next sync.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../ui/sync_status.py" line="+38"/>
+        <source>The token has expired.</source>
+        <translation>The token has expired.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The token was withdrawn on the server.</source>
+        <translation>The token was withdrawn on the server.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The token is not one this server issued: it may be mistyped or made for another server.</source>
+        <translation>The token is not one this server issued: it may be mistyped or made for another server.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server does not know this token.</source>
+        <translation>The server does not know this token.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server did not accept the token.</source>
+        <translation>The server did not accept the token.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>1 change waiting to sync</source>
+        <translation>1 change waiting to sync</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 changes waiting to sync</source>
+        <translation>%1 changes waiting to sync</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sync stopped: the server refused this workstation&apos;s token — ask your supervisor for a new one</source>
+        <translation>Sync stopped: the server refused this workstation&apos;s token — ask your supervisor for a new one</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync stopped: this account is disabled on the server — ask your supervisor</source>
+        <translation>Sync stopped: this account is disabled on the server — ask your supervisor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync stopped: the server&apos;s certificate is not trusted — ask IT to check the server</source>
+        <translation>Sync stopped: the server&apos;s certificate is not trusted — ask IT to check the server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync stopped: this address is not a ClearDesk sync server — check it in the settings</source>
+        <translation>Sync stopped: this address is not a ClearDesk sync server — check it in the settings</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync paused: the server reported an error — will retry</source>
+        <translation>Sync paused: the server reported an error — will retry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync paused: the local database is busy or damaged — will retry</source>
+        <translation>Sync paused: the local database is busy or damaged — will retry</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync paused: %1 — will retry</source>
+        <translation>Sync paused: %1 — will retry</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sync off</source>
+        <translation>Sync off</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Synced at %1</source>
+        <translation>Synced at %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Offline since %1 — will retry</source>
+        <translation>Offline since %1 — will retry</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 waiting</source>
+        <translation>%1 waiting</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 refused</source>
+        <translation>%1 refused</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No sync server is set: this desk works alone and keeps everything on this computer.</source>
+        <translation>No sync server is set: this desk works alone and keeps everything on this computer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last synced: %1</source>
+        <translation>Last synced: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server refused %1 change(s); they are kept on this computer. See the Sync settings.</source>
+        <translation>The server refused %1 change(s); they are kept on this computer. See the Sync settings.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next try at %1.</source>
+        <translation>Next try at %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click for the sync settings; right-click to sync now.</source>
+        <translation>Click for the sync settings; right-click to sync now.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync settings…</source>
+        <translation>Sync settings…</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptWidget</name>
     <message>
-        <location filename="../../ui/transcript_widget.py" line="+248"/>
+        <location filename="../../ui/transcript_widget.py" line="+241"/>
         <source>Caller</source>
         <translation>Caller</translation>
     </message>

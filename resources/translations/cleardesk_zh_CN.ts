@@ -4,7 +4,7 @@
 <context>
     <name>AgitationPlotWidget</name>
     <message>
-        <location filename="../../ui/agitation_plot.py" line="+166"/>
+        <location filename="../../ui/agitation_plot.py" line="+159"/>
         <source>Caller</source>
         <translation>客户</translation>
     </message>
@@ -459,7 +459,7 @@
         <translation>ClearDesk 曾在通话中意外停止；该通话已保存到停止时为止。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+48"/>
         <source>The call cannot listen</source>
         <translation>通话无法收音</translation>
     </message>
@@ -473,12 +473,12 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
 请在“设置”的“音频与语音”中检查设备。您仍然可以记录备注、勾选步骤。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Call started.</source>
         <translation>通话已开始。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>A hard call</source>
         <translation>这通电话不容易</translation>
     </message>
@@ -488,7 +488,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <translation>刚才这通电话不容易。接下一通之前，先花一分钟调整呼吸吗？</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>The call could not be saved just now (the database is busy or the disk is full). ClearDesk keeps it and tries again every second.</source>
         <translation>暂时无法保存通话（数据库正忙或磁盘已满）。ClearDesk 会保留通话内容，并每秒重试一次。</translation>
     </message>
@@ -496,7 +496,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
 <context>
     <name>CallWidget</name>
     <message>
-        <location filename="../../ui/call_widget.py" line="+42"/>
+        <location filename="../../ui/call_widget.py" line="+43"/>
         <source>calm</source>
         <translation>平静</translation>
     </message>
@@ -516,26 +516,22 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <translation>即将升级</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <location line="+46"/>
-        <location line="+25"/>
+        <location line="+42"/>
         <source>Caller</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="-71"/>
-        <location line="+46"/>
-        <location line="+25"/>
+        <location line="+0"/>
         <source>You</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="+40"/>
         <source>Start call (F9)</source>
         <translation>开始通话（F9）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>No call recorded on this case. Press F9 to start a call: the caller&apos;s agitation, the transcript and the steps you are heard doing appear here.</source>
         <translation>此投诉单还没有通话记录。按 F9 开始通话：客户的情绪曲线、转写文本，以及系统听到您完成的步骤，都会显示在这里。</translation>
     </message>
@@ -545,7 +541,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <translation>结束通话（F9）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Opening the audio…</source>
         <translation>正在打开音频…</translation>
     </message>
@@ -676,7 +672,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
 <context>
     <name>CaseEditorWidget</name>
     <message>
-        <location filename="../../ui/case_editor.py" line="+58"/>
+        <location filename="../../ui/case_editor.py" line="+69"/>
         <source>Mark resolved</source>
         <translation>标记为已解决</translation>
     </message>
@@ -983,7 +979,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
 <context>
     <name>ClearPanelWidget</name>
     <message>
-        <location filename="../../ui/clear_panel.py" line="+65"/>
+        <location filename="../../ui/clear_panel.py" line="+64"/>
         <source>CLEAR steps</source>
         <translation>CLEAR 步骤</translation>
     </message>
@@ -1354,35 +1350,35 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/app.py" line="+105"/>
-        <location filename="../../ui/main_window.py" line="+136"/>
+        <location filename="../../ui/main_window.py" line="+145"/>
         <source>New case</source>
         <translation>新建投诉单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="-74"/>
+        <location filename="../../ui/main_window.py" line="-81"/>
         <source>Restored notes that had not been added yet.</source>
         <translation>已恢复尚未添加的备注。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+167"/>
+        <location line="+6"/>
+        <location line="+174"/>
         <source>ClearDesk</source>
         <translation>ClearDesk</translation>
     </message>
     <message>
-        <location line="-123"/>
-        <location line="+207"/>
+        <location line="-127"/>
+        <location line="+217"/>
         <location line="+11"/>
         <source>Read-only: nothing you change is saved.</source>
         <translation>只读模式：所做的修改都不会保存。</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-222"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Start or stop a call</source>
         <translation>开始或结束通话</translation>
     </message>
@@ -1417,6 +1413,11 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <translation>方法指南</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Tick step %1</source>
         <translation>勾选步骤 %1</translation>
@@ -1448,7 +1449,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <translation>通话结束后才能修改设置。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
@@ -1559,7 +1560,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+26"/>
+        <location filename="../../ui/settings_dialog.py" line="+34"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1602,6 +1603,16 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <location line="+3"/>
         <source>Audio and speech</source>
         <translation>音频与语音</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The sync settings could not be saved: %1</source>
+        <translation>无法保存同步设置：%1</translation>
     </message>
 </context>
 <context>
@@ -1700,9 +1711,359 @@ Detail: %2</source>
     </message>
 </context>
 <context>
+    <name>SyncControl</name>
+    <message>
+        <location filename="../../ui/sync_control.py" line="+140"/>
+        <source>Sync is off: set the team&apos;s server in Settings, on the Sync page.</source>
+        <translation>同步未开启：请在“设置”的“同步”页填写团队的服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsWidget</name>
+    <message>
+        <location filename="../../ui/sync_settings.py" line="+78"/>
+        <source>Sync is optional. Without a server, ClearDesk works alone on this computer and keeps everything in its own database. When a server is set, cases and notes are shared with your team, and what was made meanwhile is sent too.</source>
+        <translation>同步是可选的。没有服务器时，ClearDesk 在本机独立工作，所有内容都保存在本机的数据库中。设置服务器后，投诉单和备注会与团队共享，此前在本机录入的内容也会一并发送。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Team server</source>
+        <translation>团队服务器</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Workstation token</source>
+        <translation>工作站令牌</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificate file (optional)</source>
+        <translation>证书文件（可选）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only if IT gave you a certificate file for this server. Left empty, the certificates this computer trusts are used.</source>
+        <translation>仅当 IT 人员为该服务器提供了证书文件时才需要填写。留空则使用本机信任的证书。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Changes the server refused</source>
+        <translation>服务器拒收的更改</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>A token is stored in the system keyring. Leave the field empty to keep it.</source>
+        <translation>已有令牌保存在系统密钥环中。此栏留空即继续使用该令牌。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A token is stored in a file only your user account can read (no keyring on this computer). Leave the field empty to keep it.</source>
+        <translation>已有令牌保存在一个只有您的用户账户能读取的文件中（本机没有系统密钥环）。此栏留空即继续使用该令牌。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paste the token your supervisor gave you for this workstation.</source>
+        <translation>请粘贴主管为本工作站发给您的令牌。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Left empty, sync is off and this desk works alone.</source>
+        <translation>留空则不同步，本机独立工作。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is not a server address. It looks like https://sync.example.com:8765</source>
+        <translation>这不是有效的服务器地址。格式如：https://sync.example.com:8765</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Without https, the token and the cases cross the network unencrypted. Use https unless the server is on this computer.</source>
+        <translation>不使用 https 时，令牌和投诉单内容会以明文在网络上传输。除非服务器就在本机，否则请使用 https。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The address your supervisor or IT gave you, with its port. Clear it to stop syncing.</source>
+        <translation>主管或 IT 人员提供的地址，包括端口。清空地址即停止同步。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose the server&apos;s certificate file</source>
+        <translation>选择服务器的证书文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The certificate file is not there: %1</source>
+        <translation>找不到证书文件：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server address is not valid. It looks like https://sync.example.com:8765</source>
+        <translation>服务器地址无效。格式如：https://sync.example.com:8765</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the workstation token, or clear the server address to work without a server.</source>
+        <translation>请填写工作站令牌；如果不使用服务器，请清空服务器地址。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+68"/>
+        <source>Enter the server address and the token first.</source>
+        <translation>请先填写服务器地址和令牌。</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected as %1 (%2, team %3). Press OK to save and start syncing.</source>
+        <translation>已连接：%1（%2，团队 %3）。按“确定”保存并开始同步。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connected as %1 (%2). Press OK to save and start syncing.</source>
+        <translation>已连接：%1（%2）。按“确定”保存并开始同步。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Check that the whole token was pasted, or ask your supervisor for a new one.</source>
+        <translation>请检查令牌是否已完整粘贴，或请主管重新发放一个。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server cannot be reached. Check the address and the port, and that this computer is on the network. Until it can be reached, the desk works alone and sends everything later.</source>
+        <translation>无法连接服务器。请检查地址和端口，以及本机是否已联网。连上之前，本机独立工作，之后再把所有内容发送出去。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server&apos;s certificate is not trusted. Check that the address is right; if it is, ask IT for the server&apos;s certificate file and choose it below.</source>
+        <translation>服务器的证书不受信任。请检查地址是否正确；如果正确，请向 IT 人员索取服务器的证书文件，并在下方选择。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This account is disabled on the server. Ask your supervisor.</source>
+        <translation>该账户已在服务器上停用。请联系主管。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server answered with an error. Try again later, and tell IT if it stays.</source>
+        <translation>服务器返回了错误。请稍后再试；如果问题持续，请告知 IT 人员。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This address does not answer like a ClearDesk sync server. Check the address and the port.</source>
+        <translation>该地址的响应不像 ClearDesk 同步服务器。请检查地址和端口。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The server refused %1 change(s). They are kept on this computer. Once the cause is fixed (ask your supervisor), send them again.</source>
+        <translation>服务器拒收了 %1 项更改，这些更改仍保存在本机。原因排除后（请询问主管），请重新发送。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not queue them again: %1</source>
+        <translation>无法重新加入发送队列：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 change(s) queued again; they are sent at the next sync.</source>
+        <translation>已将 %1 项更改重新加入发送队列，下次同步时发送。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../ui/sync_status.py" line="+38"/>
+        <source>The token has expired.</source>
+        <translation>令牌已过期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The token was withdrawn on the server.</source>
+        <translation>令牌已在服务器上被撤销。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The token is not one this server issued: it may be mistyped or made for another server.</source>
+        <translation>此令牌不是该服务器签发的：可能输入有误，或是为其他服务器生成的。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server does not know this token.</source>
+        <translation>服务器上没有这个令牌。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server did not accept the token.</source>
+        <translation>服务器不接受此令牌。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>1 change waiting to sync</source>
+        <translation>1 项更改等待同步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 changes waiting to sync</source>
+        <translation>%1 项更改等待同步</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sync stopped: the server refused this workstation&apos;s token — ask your supervisor for a new one</source>
+        <translation>同步已停止：服务器拒绝了本工作站的令牌——请向主管申请新令牌</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync stopped: this account is disabled on the server — ask your supervisor</source>
+        <translation>同步已停止：该账户已在服务器上停用——请联系主管</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync stopped: the server&apos;s certificate is not trusted — ask IT to check the server</source>
+        <translation>同步已停止：服务器的证书不受信任——请 IT 人员检查服务器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync stopped: this address is not a ClearDesk sync server — check it in the settings</source>
+        <translation>同步已停止：该地址不是 ClearDesk 同步服务器——请在设置中检查</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync paused: the server reported an error — will retry</source>
+        <translation>同步暂停：服务器报告了错误——将自动重试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync paused: the local database is busy or damaged — will retry</source>
+        <translation>同步暂停：本机数据库繁忙或已损坏——将自动重试</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync paused: %1 — will retry</source>
+        <translation>同步暂停：%1——将自动重试</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sync off</source>
+        <translation>同步未开启</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Synced at %1</source>
+        <translation>已于 %1 同步</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Offline since %1 — will retry</source>
+        <translation>自 %1 起离线——将自动重试</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 waiting</source>
+        <translation>%1 项待同步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 refused</source>
+        <translation>%1 项被拒收</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No sync server is set: this desk works alone and keeps everything on this computer.</source>
+        <translation>未设置同步服务器：本机独立工作，所有内容都保存在本机。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Server: %1</source>
+        <translation>服务器：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last synced: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server refused %1 change(s); they are kept on this computer. See the Sync settings.</source>
+        <translation>服务器拒收了 %1 项更改，这些更改仍保存在本机。详见同步设置。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next try at %1.</source>
+        <translation>将于 %1 重试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details: %1</source>
+        <translation>详细信息：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click for the sync settings; right-click to sync now.</source>
+        <translation>单击打开同步设置；右键单击可立即同步。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync settings…</source>
+        <translation>同步设置…</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptWidget</name>
     <message>
-        <location filename="../../ui/transcript_widget.py" line="+248"/>
+        <location filename="../../ui/transcript_widget.py" line="+241"/>
         <source>Caller</source>
         <translation>客户</translation>
     </message>

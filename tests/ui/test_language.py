@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from ui.settings_dialog import SettingsDialog
@@ -36,6 +37,16 @@ def test_switch_language_keeps_the_open_case_and_the_typed_note(open_desk, qtbot
     assert w.notes.editor.toPlainText() == "half-typed note"
     w.switch_language("en")
     assert w.actions_by_name["new_case"].text() == "New case"
+
+
+def test_shortcuts_work_after_switching_language(open_desk, qtbot) -> None:
+    """The rebuilt actions replace the old ones (two actions on one key fire neither)."""
+    w = open_desk("en").window
+    w.switch_language("zh_CN")
+    w.switch_language("en")
+    assert len([a for a in w.actions() if a.shortcut().toString() == "Ctrl+N"]) == 1
+    qtbot.keyClick(w, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert w.case_id is not None
 
 
 def test_settings_dialog_stores_the_choice(open_desk, qtbot) -> None:
