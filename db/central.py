@@ -65,7 +65,7 @@ class LogRow:
 
 
 class AdminError(Exception):
-    """``code``: exists, no_account, no_token, bad_role."""
+    """``code``: exists, no_account, no_token, bad_role, no_team."""
 
     def __init__(self, code: str, detail: str = "") -> None:
         super().__init__(f"{code}: {detail}")
@@ -85,6 +85,8 @@ _ACCOUNT_COLS = "id, name, role, team, disabled_at"
 def create_account(conn: Conn, name: str, role: str, team: str = "") -> Account:
     if role not in ("agent", "supervisor"):
         raise AdminError("bad_role", role)
+    if role == "supervisor" and not team:
+        raise AdminError("no_team", "a supervisor oversees a team: give --team")
     try:
         with conn.transaction():
             row = conn.execute(
@@ -226,16 +228,35 @@ def push(conn: Conn, account: Account, changes: Sequence[Incoming]) -> list[str]
     return result
 
 
-def pull(conn: Conn, after: tuple[int, int], limit: int) -> list[LogRow]:
-    """Log rows after the cursor, oldest first, that this account may see.
+def pull(conn: Conn, account: Account, after: tuple[int, int], limit: int,
+         max_bytes: int = 16 * 1024 * 1024) -> tuple[list[LogRow], bool]:
+    """Log rows after the cursor, oldest first, that this account may see: up to ``limit``
+    rows or about ``max_bytes`` of them (at least one). Returns them and whether more wait.
 
     Only rows of transactions older than every transaction still running are read
     (``xid < xmin`` of the snapshot): a transaction that commits later can only have a
     larger xid, so a cursor never jumps over a row that is not visible yet.
+
+    An agent reads by owner and a supervisor by team, on the indexes made for it, so a pull
+    never walks over the rows of others (RLS still decides what is returned).
     """
-    rows = conn.execute(
-        "SELECT xid::text::bigint, seq, kind, device, row FROM changes"
-        " WHERE (xid, seq) > (%s::text::xid8, %s)"
-        "   AND xid < pg_snapshot_xmin(pg_current_snapshot())"
-        " ORDER BY xid, seq LIMIT %s", (str(after[0]), after[1], limit)).fetchall()
-    return [LogRow(int(r[0]), int(r[1]), r[2], r[3], r[4]) for r in rows]
+    if account.role == "supervisor" and account.team:
+        where, key = "team = %s", account.team
+    else:
+        where, key = "owner = %s", account.id
+    rows: list[LogRow] = []
+    size, more = 0, False
+    with conn.cursor(name="pull") as cur:
+        cur.itersize = 200
+        cur.execute(
+            "SELECT xid::text::bigint, seq, kind, device, row::text, octet_length(row::text)"
+            f" FROM changes WHERE {where} AND (xid, seq) > (%s::text::xid8, %s)"
+            "   AND xid < pg_snapshot_xmin(pg_current_snapshot())"
+            " ORDER BY xid, seq LIMIT %s", (key, str(after[0]), after[1], limit))
+        for r in cur:
+            if rows and size + int(r[5]) > max_bytes:
+                more = True
+                break
+            size += int(r[5])
+            rows.append(LogRow(int(r[0]), int(r[1]), r[2], r[3], json.loads(r[4])))
+    return rows, more or len(rows) == limit

@@ -68,14 +68,21 @@ def _v1(cur: psycopg.Cursor[Any]) -> None:
         );
         CREATE UNIQUE INDEX changes_log ON changes (xid, seq);
         CREATE INDEX changes_scope ON changes (scope);
+        -- Pull reads an agent's rows (or a supervisor's team's) in log order: with these, it
+        -- never walks over other agents' rows, however many there are.
+        CREATE INDEX changes_owner_log ON changes (owner, xid, seq);
+        CREATE INDEX changes_team_log ON changes (team, xid, seq);
 
         -- Who is asking: set by the service for each transaction, never by a client.
         CREATE FUNCTION cleardesk_account() RETURNS uuid LANGUAGE sql STABLE AS $$
             SELECT nullif(current_setting('cleardesk.account', true), '')::uuid $$;
         -- The team a supervisor oversees; null for an agent.
+        -- (A supervisor without a team oversees nobody, not every agent without one.)
         CREATE FUNCTION cleardesk_supervised_team() RETURNS text LANGUAGE sql STABLE AS $$
-            SELECT team FROM accounts
+            SELECT nullif(team, '') FROM accounts
              WHERE id = cleardesk_account() AND role = 'supervisor' AND disabled_at IS NULL $$;
+        CREATE FUNCTION cleardesk_team() RETURNS text LANGUAGE sql STABLE AS $$
+            SELECT team FROM accounts WHERE id = cleardesk_account() $$;
 
         ALTER TABLE scopes ENABLE ROW LEVEL SECURITY;
         ALTER TABLE scopes FORCE ROW LEVEL SECURITY;
@@ -84,7 +91,7 @@ def _v1(cur: psycopg.Cursor[Any]) -> None:
         CREATE POLICY scope_read ON scopes FOR SELECT
             USING (owner = cleardesk_account() OR team = cleardesk_supervised_team());
         CREATE POLICY scope_claim ON scopes FOR INSERT
-            WITH CHECK (owner = cleardesk_account());
+            WITH CHECK (owner = cleardesk_account() AND team = cleardesk_team());
         CREATE POLICY change_read ON changes FOR SELECT
             USING (owner = cleardesk_account() OR team = cleardesk_supervised_team());
         -- A change is added by the account asking, into a scope it may see, owned as the
@@ -95,13 +102,20 @@ def _v1(cur: psycopg.Cursor[Any]) -> None:
                    AND s.team = changes.team));
     """)
     # No UPDATE or DELETE policies: changes are never rewritten by the service.
+
+
+def _grants(cur: psycopg.Cursor[Any]) -> None:
+    """The app role and what it may do. Run at every start, not only when the schema is
+    made: a database restored from a dump brings the tables but not the role or its grant."""
     cur.execute(f"""
         DO $$ BEGIN
             IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{APP_ROLE}') THEN
                 CREATE ROLE {APP_ROLE} NOLOGIN NOBYPASSRLS;
             END IF;
+            IF NOT pg_has_role(current_user, '{APP_ROLE}', 'MEMBER') THEN
+                GRANT {APP_ROLE} TO CURRENT_USER;
+            END IF;
         END $$;
-        GRANT {APP_ROLE} TO CURRENT_USER;
         GRANT USAGE ON SCHEMA public TO {APP_ROLE};
         GRANT SELECT ON accounts TO {APP_ROLE};
         GRANT SELECT, UPDATE (last_used_at) ON tokens TO {APP_ROLE};
@@ -151,4 +165,6 @@ def migrate_central(url: str) -> tuple[int, int]:
                 "INSERT INTO cleardesk_meta(key, value) VALUES ('schema_version', %s)"
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (str(version + 1),))
+        with conn.cursor() as cur:
+            _grants(cur)
     return start, CENTRAL_VERSION

@@ -142,7 +142,8 @@ def run_accounts(args: argparse.Namespace) -> int:
     except central.AdminError as exc:
         messages = {"exists": "an account with that name exists",
                     "no_account": "no such account", "no_token": "no such token",
-                    "bad_role": "role must be agent or supervisor"}
+                    "bad_role": "role must be agent or supervisor",
+                    "no_team": "a supervisor needs a team"}
         print(f"cleardesk accounts: {messages.get(exc.code, exc.code)}: {exc.detail}",
               file=sys.stderr)
         return 1

@@ -19,6 +19,7 @@ workstation never applies a pulled row it could not store.
 from __future__ import annotations
 
 import json
+import math
 import re
 import uuid
 from collections.abc import Mapping
@@ -33,6 +34,7 @@ MAX_BATCH = 500  # changes per push
 MAX_BODY_BYTES = 32 * 1024 * 1024  # a push body; more is refused before it is parsed
 MAX_TEXT = 10 * 1024 * 1024  # characters in one value, as desk.cases allows
 MAX_PULL = 2000  # changes per pull page
+MAX_PULL_BYTES = 16 * 1024 * 1024  # ...or about this much of them (at least one)
 
 KINDS = ("event", *APPEND_TABLES)
 EVENT_COLUMNS = ("id", "entity", "entity_id", "field", "value", "hlc", "device", "at")
@@ -43,9 +45,21 @@ SCOPE_KIND = {"notes": "case", "checklist": "case", "updates": "case", "call_cur
               "call_segments": "call", "call_marks": "call"}
 # Columns that are numbers; the rest are text (or null).
 _NUMBERS = {"done", "t0", "t1", "start", "end", "t"}
-_HLC = re.compile(r"^\d{13}-\d{5}-[A-Za-z0-9_.:]{1,64}$")
-_DEVICE = re.compile(r"^[A-Za-z0-9_.:]{1,64}$")
-_AT = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$")
+# ASCII only: str.isdigit and \d accept other scripts' digits, which sort after "9".
+_HLC = re.compile(r"[0-9]{13}-[0-9]{5}-[A-Za-z0-9_.:]{1,64}", re.ASCII)
+_DEVICE = re.compile(r"[A-Za-z0-9_.:]{1,64}", re.ASCII)
+_AT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?"
+                 r"(Z|[+-][0-9]{2}:[0-9]{2})?", re.ASCII)
+_CURSOR = re.compile(r"([0-9]{1,20}):([0-9]{1,20})", re.ASCII)
+# How far ahead of the server's clock a stamp may be: a workstation with a clock set years
+# ahead would otherwise win every field edit for good.
+MAX_CLOCK_AHEAD_MS = 24 * 3600 * 1000
+# Field values that are not text (or null). Everything else is text or null.
+FIELD_TYPES: dict[tuple[str, str], str] = {
+    ("case", "satisfaction"): "int", ("case", "followup_done"): "flag",
+    ("case", "solution_options"): "texts", ("call", "duration"): "number",
+    ("call", "peak"): "number", ("call", "final"): "number",
+}
 
 
 @dataclass(frozen=True)
@@ -70,38 +84,59 @@ class Checked:
 
 
 def _is_uuid(value: Any) -> bool:
+    """A UUID in its canonical lower-case form (so one id has one spelling)."""
     if not isinstance(value, str) or len(value) != 36:
         return False
     try:
-        uuid.UUID(value)
+        return str(uuid.UUID(value)) == value
     except ValueError:
+        return False
+
+
+def _text_ok(value: Any) -> bool:
+    """Text that can be stored anywhere: within the size limit and valid Unicode (a lone
+    surrogate cannot be encoded as UTF-8, so PostgreSQL and the wire would refuse it)."""
+    if value is None:
+        return True
+    if not isinstance(value, str) or len(value) > MAX_TEXT:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
         return False
     return True
 
 
-def _text_ok(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and len(value) <= MAX_TEXT)
-
-
 def _number_ok(value: Any) -> bool:
     return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)
-                             and value == value and abs(value) < 1e15)
+                             and math.isfinite(value) and abs(value) < 1e15)
 
 
-def _value_ok(value: Any) -> bool:
-    """A field value: JSON scalars, or a list/dict of them, within the size limit."""
-    if value is None or isinstance(value, (bool, int, float)):
-        return _number_ok(value) if isinstance(value, (int, float)) and \
-            not isinstance(value, bool) else True
-    if isinstance(value, str):
-        return len(value) <= MAX_TEXT
-    if isinstance(value, (list, dict)):
-        return len(json.dumps(value, ensure_ascii=False)) <= MAX_TEXT
-    return False
+def _field_ok(entity: str, field: str, value: Any) -> bool:
+    """A field edit's value has the type the desk reads back (a wrong type would stop the
+    case from opening on every workstation that pulls it)."""
+    kind = FIELD_TYPES.get((entity, field), "text")
+    if kind == "int":
+        return value is None or value == "" or (
+            isinstance(value, int) and not isinstance(value, bool) and abs(value) < 1e9)
+    if kind == "flag":
+        return value is None or isinstance(value, bool) or value in (0, 1)
+    if kind == "number":
+        return _number_ok(value)
+    if kind == "texts":
+        return value is None or (isinstance(value, list) and len(value) <= 100
+                                 and all(isinstance(v, str) and _text_ok(v) for v in value)
+                                 and sum(len(v) for v in value) <= MAX_TEXT)
+    return _text_ok(value)
 
 
-def check_change(change: Any) -> Checked | Problem:
-    """Validate one change from the wire."""
+def _clock_ok(hlc: str, not_after_ms: int | None) -> bool:
+    return not_after_ms is None or int(hlc[:13]) <= not_after_ms
+
+
+def check_change(change: Any, now_ms: int | None = None) -> Checked | Problem:
+    """Validate one change from the wire. With ``now_ms`` (the server), a stamp more than
+    :data:`MAX_CLOCK_AHEAD_MS` ahead of it is refused."""
     if not isinstance(change, Mapping):
         return Problem("shape", "a change must be an object")
     kind, row = change.get("kind"), change.get("row")
@@ -116,10 +151,13 @@ def check_change(change: Any) -> Checked | Problem:
     if not _is_uuid(row["id"]):
         return Problem("id", "id must be a UUID")
     hlc, device = row["hlc"], row["device"]
-    if not isinstance(hlc, str) or not _HLC.match(hlc):
+    if not isinstance(hlc, str) or not _HLC.fullmatch(hlc):
         return Problem("clock", "hlc must be '<ms>-<counter>-<device>'")
-    if not isinstance(device, str) or not _DEVICE.match(device) or not hlc.endswith("-" + device):
+    if not isinstance(device, str) or not _DEVICE.fullmatch(device) \
+            or not hlc.endswith("-" + device):
         return Problem("clock", "device must match the hlc")
+    if not _clock_ok(hlc, None if now_ms is None else now_ms + MAX_CLOCK_AHEAD_MS):
+        return Problem("clock", "the stamp is more than a day ahead: check the computer's clock")
     if kind == "event":
         entity, field = row["entity"], row["field"]
         fields = ENTITY_FIELDS.get(entity) if isinstance(entity, str) else None
@@ -127,10 +165,11 @@ def check_change(change: Any) -> Checked | Problem:
             return Problem("field", f"unknown field {str(entity)[:20]}.{str(field)[:40]}")
         if not _is_uuid(row["entity_id"]):
             return Problem("id", "entity_id must be a UUID")
-        if not _value_ok(row["value"]):
-            return Problem("size" if isinstance(row["value"], (str, list, dict)) else "type",
-                           "value too large or not JSON")
-        if not isinstance(row["at"], str) or not _AT.match(row["at"]):
+        value = row["value"]
+        if not _field_ok(entity, field, value):
+            big = isinstance(value, str) and len(value) > MAX_TEXT
+            return Problem("size" if big else "type", f"{entity}.{field}: bad value")
+        if not isinstance(row["at"], str) or not _AT.fullmatch(row["at"]):
             return Problem("type", "at must be an ISO-8601 time")
         return Checked(row["id"], kind, row["entity_id"], entity, hlc, device, dict(row))
     scope_col = SCOPE_COLUMN[kind]
@@ -140,7 +179,8 @@ def check_change(change: Any) -> Checked | Problem:
         value = row[col]
         ok = _number_ok(value) if col in _NUMBERS else _text_ok(value)
         if not ok:
-            return Problem("size" if isinstance(value, str) else "type", f"{col}: bad value")
+            big = isinstance(value, str) and len(value) > MAX_TEXT
+            return Problem("size" if big else "type", f"{col}: bad value")
     return Checked(row["id"], kind, row[scope_col], SCOPE_KIND[kind], hlc, device, dict(row))
 
 
@@ -162,10 +202,10 @@ def parse_cursor(text: str | None) -> tuple[int, int] | None:
     """``"<xid>:<seq>"`` → (xid, seq); ``None`` for a malformed cursor."""
     if not text:
         return (0, 0)
-    parts = text.split(":")
-    if len(parts) != 2 or not all(p.isdigit() and len(p) <= 20 for p in parts):
+    m = _CURSOR.fullmatch(text)
+    if m is None or int(m[1]) >= 2**63 or int(m[2]) >= 2**63:
         return None
-    return int(parts[0]), int(parts[1])
+    return int(m[1]), int(m[2])
 
 
 def format_cursor(xid: int, seq: int) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -114,7 +115,7 @@ class SyncService:
         info = self._authenticate(request)
         try:
             doc = json.loads(body)
-        except (ValueError, UnicodeDecodeError) as exc:
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
             raise HttpError(400, "malformed_json", str(exc)[:200]) from exc
         if not isinstance(doc, dict) or not isinstance(doc.get("changes"), list) \
                 or not isinstance(doc.get("device", ""), str):
@@ -124,8 +125,9 @@ class SyncService:
             raise HttpError(413, "batch_too_large", f"at most {p.MAX_BATCH} changes per push")
         results: list[dict[str, Any]] = []
         incoming: list[central.Incoming] = []
+        now_ms = int(time.time() * 1000)
         for change in changes:
-            checked = p.check_change(change)
+            checked = p.check_change(change, now_ms)
             if isinstance(checked, p.Problem):
                 results.append({"id": _id_of(change), "status": "rejected",
                                 "code": checked.code, "detail": checked.detail})
@@ -142,8 +144,22 @@ class SyncService:
             results.append({"id": checked.id, "status": "pending"})
 
         def apply(conn: central.Conn) -> list[str]:
+            try:
+                with central.as_account(conn, info.account):
+                    return central.push(conn, info.account, incoming)
+            except psycopg.DataError:
+                # A change PostgreSQL cannot store got past the checks: find it, one change
+                # per savepoint, so it alone is refused and the rest of the batch goes in.
+                log.warning("a batch held a change the database refused; applying one by one")
+            statuses: list[str] = []
             with central.as_account(conn, info.account):
-                return central.push(conn, info.account, incoming)
+                for change in incoming:
+                    try:
+                        with conn.transaction():
+                            statuses.extend(central.push(conn, info.account, [change]))
+                    except psycopg.DataError:
+                        statuses.append("unstorable")
+            return statuses
 
         statuses = iter(self._db(apply) if incoming else [])
         for r in results:
@@ -151,6 +167,9 @@ class SyncService:
                 r["status"] = next(statuses)
                 if r["status"] == "denied":
                     r["code"] = "permission"
+                elif r["status"] == "unstorable":
+                    r.update(status="rejected", code="data",
+                             detail="the central database cannot store this value")
         return {"results": results}
 
     def pull(self, request: Request) -> dict[str, Any]:
@@ -158,21 +177,22 @@ class SyncService:
         after = p.parse_cursor(request.query_params.get("cursor"))
         if after is None:
             raise HttpError(400, "cursor", "cursor must be '<xid>:<seq>'")
-        try:
-            limit = int(request.query_params.get("limit", p.MAX_PULL))
-        except ValueError as exc:
-            raise HttpError(400, "limit", "limit must be a number") from exc
+        limit_text = request.query_params.get("limit", str(p.MAX_PULL))
+        if not limit_text.isascii() or not limit_text.isdigit() or len(limit_text) > 9:
+            raise HttpError(400, "limit", "limit must be a number")
+        limit = int(limit_text)
         limit = max(1, min(limit, p.MAX_PULL))
-        device = request.query_params.get("device", "")
 
-        def read(conn: central.Conn) -> list[central.LogRow]:
+        def read(conn: central.Conn) -> tuple[list[central.LogRow], bool]:
             with central.as_account(conn, info.account):
-                return central.pull(conn, after, limit)
+                return central.pull(conn, info.account, after, limit, p.MAX_PULL_BYTES)
 
-        rows = self._db(read)
+        # A workstation gets its own rows back too: a cloned database or one restored from a
+        # backup must not miss what it sent after the copy was made (applying is idempotent).
+        rows, more = self._db(read)
         cursor = p.format_cursor(rows[-1].xid, rows[-1].seq) if rows else p.format_cursor(*after)
-        return {"changes": [{"kind": r.kind, "row": r.row} for r in rows if r.device != device],
-                "cursor": cursor, "more": len(rows) == limit}
+        return {"changes": [{"kind": r.kind, "row": r.row} for r in rows],
+                "cursor": cursor, "more": more}
 
 
 def _id_of(change: Any) -> Any:
@@ -183,7 +203,8 @@ def _id_of(change: Any) -> Any:
 
 async def _read_body(request: Request) -> bytes:
     declared = request.headers.get("content-length")
-    if declared is not None and (not declared.isdigit() or int(declared) > p.MAX_BODY_BYTES):
+    if declared is not None and (not declared.isascii() or not declared.isdigit()
+                                 or int(declared) > p.MAX_BODY_BYTES):
         raise HttpError(413, "body_too_large", f"at most {p.MAX_BODY_BYTES} bytes per push")
     chunks, size = [], 0
     async for chunk in request.stream():
@@ -238,6 +259,7 @@ def serve(config: ServerConfig) -> None:
     """Run until interrupted (uvicorn handles SIGINT/SIGTERM and finishes open requests)."""
     import uvicorn
 
+    migrate_central(config.database_url)  # here first, so a bad database is one clear line
     uvicorn.run(create_app(config), host=config.host, port=config.port,
                 ssl_certfile=config.tls_cert or None, ssl_keyfile=config.tls_key or None,
                 log_level="info", server_header=False, timeout_graceful_shutdown=10)

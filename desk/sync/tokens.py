@@ -45,7 +45,8 @@ def make_token(secret: bytes, token_id: str, expires: int) -> str:
 def read_token(secret: bytes, token: str, now: float | None = None) -> TokenClaim:
     """Check the token's form, signature and expiry (not revocation: that is the database's)."""
     parts = token.split(".")
-    if len(parts) != 4 or parts[0] != PREFIX or not parts[2].isdigit() or len(token) > 200:
+    if len(token) > 200 or not token.isascii() or len(parts) != 4 or parts[0] != PREFIX \
+            or not parts[2].isdigit():
         raise TokenError("malformed")
     try:
         uuid.UUID(parts[1])

@@ -3,6 +3,7 @@ crafted request, and not even if the service's own checks were bypassed (RLS, fo
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
 from collections.abc import Iterator
@@ -181,3 +182,47 @@ def test_tokens_forged_expired_revoked_or_missing(world: dict[str, Any]) -> None
     with pytest.raises(SyncError) as err:
         _sync(w, "ana")
     assert (err.value.code, err.value.detail) == ("auth", "revoked")
+
+
+def test_rows_that_would_break_other_workstations_are_refused(world: dict[str, Any]) -> None:
+    """What one workstation sends is what every other workstation of the team applies: a
+    value of the wrong type, a stamp that would win forever, text PostgreSQL or the wire cannot
+    carry — each is refused alone, and the case still opens everywhere."""
+    w = world
+    case_id, sent = _ana_case(w)
+    edit = next(c for c in sent if c["kind"] == "event" and c["row"]["field"] == "complaint")
+    note = next(c for c in sent if c["kind"] == "notes")
+    device = edit["row"]["device"]
+
+    def ev(field: str, value: Any, **extra: Any) -> dict[str, Any]:
+        return {"kind": "event", "row": {**edit["row"], "id": str(uuid.uuid4()),
+                                         "field": field, "value": value, **extra}}
+
+    now = int(time.time() * 1000)
+    bad = [
+        ev("satisfaction", "x"),
+        ev("solution_options", 5),
+        ev("followup_done", "yes"),
+        ev("complaint", "wins", hlc=f"{'１' * 13}-00000-{device}"),  # full-width digits
+        ev("complaint", "wins forever", hlc=f"9999999999999-00000-{device}"),
+        ev("complaint", "a month ahead", hlc=f"{now + 30 * 86400_000:013d}-00000-{device}"),
+        {"kind": "notes", "row": {**note["row"], "id": str(uuid.uuid4()).upper()}},
+    ]
+    results = _push(w, "ana", bad)
+    assert [(r["status"], r["code"]) for r in results] == [
+        ("rejected", "type"), ("rejected", "type"), ("rejected", "type"), ("rejected", "clock"),
+        ("rejected", "clock"), ("rejected", "clock"), ("rejected", "id")]
+    # NaN and a lone surrogate, sent as raw JSON (a JSON encoder would not produce them).
+    raw = json.dumps({"device": "d", "changes": [ev("satisfaction", 1), note]})
+    raw = raw.replace('"value": 1', '"value": NaN').replace(
+        json.dumps(note["row"]["body"]), '"\\ud800 broken"')
+    r = httpx.post(w["service"].url + "/v1/push", content=raw,
+                   headers={"Authorization": f"Bearer {w['tokens']['ana']}"})
+    assert [(x["status"], x.get("code")) for x in r.json()["results"]] == [
+        ("rejected", "type"), ("rejected", "type")]
+    # Ana's other workstation (a fresh one) and her supervisor open the case as it was.
+    for name in ("sue",):
+        _sync(w, name)
+        assert CaseService(w["stores"][name]).case(case_id).complaint == "refund refused"
+    with psycopg.connect(w["db"].url, autocommit=True) as conn, pytest.raises(central.AdminError):
+        central.create_account(conn, "boss", "supervisor", "")  # would oversee nobody's team

@@ -91,7 +91,7 @@ def test_pull_cursor_never_skips_a_row_committed_out_of_order(pg_db: Any) -> Non
     with central.as_account(t2, ana):  # the scope exists before the race
         central.push(t2, ana, [change(0)])
     with central.as_account(reader, ana):
-        start = central.pull(reader, (0, 0), 100)
+        start, _ = central.pull(reader, ana, (0, 0), 100)
     cursor = (start[-1].xid, start[-1].seq)
     tx1 = t1.transaction()
     tx1.__enter__()
@@ -100,10 +100,11 @@ def test_pull_cursor_never_skips_a_row_committed_out_of_order(pg_db: Any) -> Non
     with central.as_account(t2, ana):
         assert central.push(t2, ana, [second]) == ["applied"]  # T2 commits first
     with central.as_account(reader, ana):
-        assert central.pull(reader, cursor, 100) == []  # T2 is held back behind T1
+        # T2 is held back behind T1.
+        assert central.pull(reader, ana, cursor, 100) == ([], False)
     tx1.__exit__(None, None, None)
     with central.as_account(reader, ana):
-        rows = central.pull(reader, cursor, 100)
+        rows, _ = central.pull(reader, ana, cursor, 100)
     assert [r.row["n"] for r in rows] == [1, 2]
     for c in conns:
         c.close()
@@ -159,3 +160,26 @@ def test_strange_and_huge_text_arrives_unchanged(team: dict[str, Any]) -> None:
     assert two.case(case.id).complaint == texts[0]
     assert two.case(case.id).solution == texts[3]
     assert [n.body for n in two.notes(case.id)] == [b for b in texts[1:] if b]
+
+
+def test_a_pull_page_is_bounded_in_bytes(pg_db: Any) -> None:
+    account(pg_db.url, "ana")
+    account(pg_db.url, "bob")
+    with psycopg.connect(pg_db.url, autocommit=True) as conn:
+        central.serve_as_app(conn)
+        ana, bob = central.find_account(conn, "ana"), central.find_account(conn, "bob")
+
+        def notes(who: central.Account, n: int) -> list[central.Incoming]:
+            scope = str(uuid.uuid4())
+            return [central.Incoming(str(uuid.uuid4()), "notes", scope, "case", "dev",
+                                     f"{i:013d}-00000-dev", {"body": "x" * 1000})
+                    for i in range(n)]
+
+        for who, n in ((bob, 50), (ana, 10), (bob, 50)):
+            with central.as_account(conn, who):
+                central.push(conn, who, notes(who, n))
+        with central.as_account(conn, ana):
+            page, more = central.pull(conn, ana, (0, 0), 100, max_bytes=3500)
+            assert (len(page), more) == (3, True)
+            rows, more = central.pull(conn, ana, (0, 0), 100)
+            assert (len(rows), more) == (10, False)
