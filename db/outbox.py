@@ -25,7 +25,9 @@ class Pending:
     seq: int
     kind: str
     row_id: str
-    row: dict[str, Any] | None  # None: the row is gone (cannot happen unless edited by hand)
+    # None: the row is gone or unreadable (cannot happen unless edited by hand), or ``kind``
+    # is one this version does not know (written by a newer one)
+    row: dict[str, Any] | None
 
 
 def pending_count(conn: sqlite3.Connection) -> int:
@@ -42,7 +44,8 @@ def pending(conn: sqlite3.Connection, limit: int) -> list[Pending]:
                            (limit,)).fetchall()
     by_kind: dict[str, list[str]] = {}
     for _, kind, row_id in entries:
-        by_kind.setdefault(kind, []).append(row_id)
+        if kind == "event" or kind in APPEND_TABLES:
+            by_kind.setdefault(kind, []).append(row_id)
     rows: dict[tuple[str, str], dict[str, Any]] = {}
     for kind, ids in by_kind.items():
         table, cols = ("events", EVENT_COLUMNS) if kind == "event" else (kind, APPEND_TABLES[kind])
@@ -55,7 +58,10 @@ def pending(conn: sqlite3.Connection, limit: int) -> list[Pending]:
             for values in cur.fetchall():
                 row = dict(zip(cols, values, strict=True))
                 if kind == "event":
-                    row["value"] = json.loads(row["value"])
+                    try:
+                        row["value"] = json.loads(row["value"])
+                    except (TypeError, ValueError):  # damaged on disk: sent as missing
+                        continue
                 rows[(kind, row["id"])] = row
     return [Pending(seq, kind, row_id, rows.get((kind, row_id)))
             for seq, kind, row_id in entries]

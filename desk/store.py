@@ -7,28 +7,43 @@ turned into :class:`StoreError` with a stable ``code`` the UI translates.
 
 from __future__ import annotations
 
+import json
+import logging
 import secrets
 import sqlite3
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from db import backup as db_backup
-from db.clock import HybridClock, new_id
+from db.clock import HybridClock, new_id, parse_hlc
 from db.connection import DatabaseError, classify, integrity_problems, open_database
 from db.events import set_meta, transaction
-from db.queries import get_meta
+from db.queries import HLC_TABLES, get_meta, hlc_since
 from db.schema import SCHEMA_VERSION
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 BACKUP_EVERY_S = 12 * 3600
 # Up to this size the full integrity check runs before the window opens (well under a
 # second); a bigger database is checked in the background right after start-up.
 SYNC_CHECK_MAX_BYTES = 64 * 1024 * 1024
+# A clock stamp further ahead of this device's time than this is not believed: observing it
+# would drag every later local stamp along (one bad row could wedge the clock for years).
+MAX_CLOCK_AHEAD_MS = 24 * 3600 * 1000
+# meta: how far the stamps stored so far were read ({"events": rowid, "checklist": rowid,
+# "hlc": the largest believable stamp among them}), so each start reads only new rows.
+CLOCK_SEEN_KEY = "clock_seen"
+
+
+def stamp_limit_ms() -> int:
+    """The largest believable milliseconds of a clock stamp, now."""
+    return time.time_ns() // 1_000_000 + MAX_CLOCK_AHEAD_MS
 
 
 class StoreError(Exception):
@@ -101,6 +116,7 @@ class Store:
         self.upgraded_from = result.upgraded_from
         self.device = self.call(self._device_id)
         self.clock = HybridClock(self.device)
+        self.call(self._seed_clock)
 
     def _device_id(self, conn: sqlite3.Connection) -> str:
         device = get_meta(conn, "device_id")
@@ -110,6 +126,60 @@ class Store:
                 with transaction(conn):
                     set_meta(conn, "device_id", device)
         return device
+
+    def _seed_clock(self, conn: sqlite3.Connection) -> None:
+        """Start the clock above every stamp stored here (made here before a restart, or
+        pulled from a workstation whose clock runs ahead), so a new edit never sorts below
+        one already seen, whatever this machine's wall clock says. Stamps more than
+        MAX_CLOCK_AHEAD_MS ahead are left out (with a warning)."""
+        limit = stamp_limit_ms()
+        below = f"{limit + 1:013d}"  # sorts above every stamp of ``limit`` ms or less
+        try:
+            seen = json.loads(get_meta(conn, CLOCK_SEEN_KEY) or "{}")
+            after = {t: int(seen.get(t) or 0) for t in HLC_TABLES}
+            best: str | None = seen.get("hlc") or None
+            if best is not None and (not isinstance(best, str) or parse_hlc(best)[0] > limit):
+                raise ValueError("the kept stamp is not believable now")
+        except (ValueError, TypeError, AttributeError):
+            # Unreadable, or this machine's time went back more than a day: read everything.
+            after, best = dict.fromkeys(HLC_TABLES, 0), None
+        rowids, ahead = dict(after), None
+        try:
+            for table in HLC_TABLES:
+                last, fine, future = hlc_since(conn, table, after[table], below)
+                if last is not None:
+                    rowids[table] = last
+                best = max(filter(None, (best, fine)), default=None)
+                ahead = max(filter(None, (ahead, future)), default=None)
+        except sqlite3.DatabaseError as exc:  # damage: the integrity check will say so
+            log.warning("could not read the stored clock stamps: %s", exc)
+            rowids = after
+        if ahead is not None:
+            log.warning("a stored clock stamp is more than a day ahead of this computer's"
+                        " time; the clock does not follow it: %s", ahead)
+        if best is not None:
+            self.clock.observe(best)
+        if rowids != after and not self.readonly:
+            try:
+                with transaction(conn):
+                    set_meta(conn, CLOCK_SEEN_KEY, json.dumps({**rowids, "hlc": best}))
+            except sqlite3.Error as exc:  # busy: the next start reads these rows again
+                log.info("clock high-water mark not saved: %s", exc)
+
+    def observe_stamps(self, stamps: Iterable[str]) -> None:
+        """Let the clock follow stamps from elsewhere (well-formed: checked by the caller),
+        except those more than MAX_CLOCK_AHEAD_MS ahead of this computer's time."""
+        limit = stamp_limit_ms()
+        believed: list[str] = []
+        ignored: list[str] = []
+        for stamp in stamps:
+            (believed if parse_hlc(stamp)[0] <= limit else ignored).append(stamp)
+        if ignored:
+            log.warning("%d received clock stamps are more than a day ahead of this"
+                        " computer's time; the clock does not follow them (largest %s)",
+                        len(ignored), max(ignored))
+        if believed:
+            self.clock.observe(max(believed))
 
     def clock_id(self) -> str:
         """A new UUIDv7 for a row made on this device."""

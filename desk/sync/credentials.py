@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from db.events import set_meta, transaction
+from db.outbox import CURSOR_KEY
 from db.queries import get_meta
 from desk.store import Store
 
@@ -108,19 +109,40 @@ def save(store: Store, url: str, token: str, ca_file: str | None = None) -> Sync
         else:
             _write_private(_token_file(store), token)
             place = "file"
+            # load() asks the keyring first: an older token kept there for this address
+            # would shadow the one just written to the file.
+            _forget_stale(store, ring, url, token)
     if old.url and old.token_place == "keyring" and (old.url != url or not token):
         forget_keyring(store, old.url)
     if not url:
         _token_file(store).unlink(missing_ok=True)
+    # Another server, or another account on it: its log is not the one the cursor points
+    # into, so read it from the start (applying what is here already changes nothing).
+    new_source = (old.url, old.token) != (url, token)
 
     def write(conn: Any) -> None:
         with transaction(conn):
             set_meta(conn, URL_KEY, url)
             if ca_file is not None:
                 set_meta(conn, CA_KEY, ca_file)
+            if new_source:
+                set_meta(conn, CURSOR_KEY, "")
 
     store.call(write)
     return load(store)
+
+
+def _forget_stale(store: Store, ring: Any | None, url: str, token: str) -> None:
+    if ring is None:
+        return
+    forget_keyring(store, url)
+    try:
+        left = ring.get_password(KEYRING_SERVICE, _user(store, url))
+    except Exception:
+        return
+    if left and left != token:
+        log.warning("the keyring refused to forget an older token for %s; it will be used"
+                    " instead of the one in %s", url, _token_file(store))
 
 
 def forget_keyring(store: Store, url: str) -> None:

@@ -60,7 +60,8 @@ class SyncWorker:
             self._thread.start()
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Stop after the current request (its timeout bounds the wait)."""
+        """Stop after the current request (its timeout bounds the wait): no further request
+        is made, and a pull page that arrives after this is not applied."""
         self._stop.set()
         self._wake.set()
         if self._thread is not None:
@@ -106,8 +107,9 @@ class SyncWorker:
             kicked = self._wake.is_set()
             now = time.monotonic()
             if kicked or now >= next_try or (waiting and not self._failures):
-                if waiting and not kicked and now < next_try:
-                    self._stop.wait(self.settle_s)  # let a burst of edits finish
+                # Let a burst of edits finish (unless stopping meanwhile).
+                if waiting and not kicked and now < next_try and self._stop.wait(self.settle_s):
+                    break
                 self._wake.clear()
                 delay = self._sync_once()
                 next_try = time.monotonic() + (self.pull_s if delay is None else delay)
@@ -120,11 +122,14 @@ class SyncWorker:
         try:
             client = self.make_client()
             try:
-                result = client.sync()
+                result = client.sync(self._stop.is_set)
             finally:
                 client.close()
             waiting, refused = self._counts()
         except SyncError as exc:
+            if exc.code == "stopped":
+                self._emit(prev)
+                return None
             return self._fail(exc)
         except StoreError as exc:
             return self._fail(SyncError("store", exc.code))

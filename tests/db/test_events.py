@@ -12,13 +12,14 @@ import pytest
 
 from db.connection import open_database
 from db.events import (
+    FieldEvent,
     append_rows,
     apply_field_events,
     case_ref,
-    event_from_row,
     transaction,
 )
-from db.queries import CaseFilter, get_case, get_customer, list_cases, pending_outbox
+from db.outbox import pending
+from db.queries import CaseFilter, get_case, get_customer, list_cases
 
 SNAPSHOT = ("SELECT * FROM cases ORDER BY id", "SELECT * FROM customers ORDER BY id",
             "SELECT * FROM field_state ORDER BY entity, entity_id, field")
@@ -91,8 +92,7 @@ def test_two_workstations_converge_through_their_outboxes(tmp_path: Path, event)
                    event("case", "ca", "severity", "high", ms=40)])
         _apply(b, [event("case", "ca", "complaint", "B1", ms=20, device="devB"),
                    event("case", "ca", "severity", "low", ms=30, device="devB")])
-        sent = {id(c): [event_from_row(o["payload"]) for o in pending_outbox(c)
-                        if o["kind"] == "event"]
+        sent = {id(c): [FieldEvent(**o.row) for o in pending(c, 500) if o.kind == "event"]
                 for c in (a, b)}
         _apply(a, sent[id(b)], outbox=False)
         _apply(b, sent[id(a)], outbox=False)
@@ -124,12 +124,12 @@ def test_each_change_writes_exactly_one_outbox_row(conn: sqlite3.Connection, eve
         append_rows(conn, "notes", [_note("n1"), _note("n2")])
         append_rows(conn, "checklist", [{"id": "t1", "case_id": "ca", "step": "C", "done": 1,
                                          "at": "2024-03-01T00:00:00.000Z", "hlc": "h"}])
-    outbox = pending_outbox(conn)
-    assert [(o["kind"], o["row_id"]) for o in outbox] == [
+    outbox = pending(conn, 500)
+    assert [(o.kind, o.row_id) for o in outbox] == [
         *[("event", e.id) for e in events], ("notes", "n1"), ("notes", "n2"),
         ("checklist", "t1")]
-    assert [event_from_row(o["payload"]) for o in outbox[:3]] == events
-    assert outbox[3]["payload"]["body"] == "hello"
+    assert [FieldEvent(**o.row) for o in outbox[:3] if o.row] == events
+    assert outbox[3].row is not None and outbox[3].row["body"] == "hello"
 
 
 def test_failed_transaction_leaves_neither_change_nor_outbox(conn: sqlite3.Connection,
