@@ -209,9 +209,9 @@ def push(conn: Conn, account: Account, changes: Sequence[Incoming]) -> list[str]
     if allowed:
         inserted = {str(r[0]) for r in conn.execute(
             "INSERT INTO changes(id, kind, scope, owner, team, author, device, hlc, row)"
-            " SELECT i, k, s, o, t, %s, d, h, r::json FROM unnest("
-            "   %s::uuid[], %s::text[], %s::uuid[], %s::uuid[], %s::text[], %s::text[],"
-            "   %s::text[], %s::text[]) AS u(i, k, s, o, t, d, h, r)"
+            " SELECT i::uuid, k, s::uuid, o::uuid, t, %s, d, h, r::json FROM unnest("
+            "   %b::text[], %b::text[], %b::text[], %b::text[], %b::text[], %b::text[],"
+            "   %b::text[], %b::text[]) AS u(i, k, s, o, t, d, h, r)"
             " ON CONFLICT (id) DO NOTHING RETURNING id",
             (account.id, [c.id for _, c, _ in allowed], [c.kind for _, c, _ in allowed],
              [c.scope for _, c, _ in allowed], [v[1] for _, _, v in allowed],

@@ -88,16 +88,20 @@ def _v1(cur: psycopg.Cursor[Any]) -> None:
         ALTER TABLE scopes FORCE ROW LEVEL SECURITY;
         ALTER TABLE changes ENABLE ROW LEVEL SECURITY;
         ALTER TABLE changes FORCE ROW LEVEL SECURITY;
+        -- (SELECT f()): the function runs once per query, not once per row.
         CREATE POLICY scope_read ON scopes FOR SELECT
-            USING (owner = cleardesk_account() OR team = cleardesk_supervised_team());
+            USING (owner = (SELECT cleardesk_account())
+                   OR team = (SELECT cleardesk_supervised_team()));
         CREATE POLICY scope_claim ON scopes FOR INSERT
-            WITH CHECK (owner = cleardesk_account() AND team = cleardesk_team());
+            WITH CHECK (owner = (SELECT cleardesk_account())
+                        AND team = (SELECT cleardesk_team()));
         CREATE POLICY change_read ON changes FOR SELECT
-            USING (owner = cleardesk_account() OR team = cleardesk_supervised_team());
+            USING (owner = (SELECT cleardesk_account())
+                   OR team = (SELECT cleardesk_supervised_team()));
         -- A change is added by the account asking, into a scope it may see, owned as the
         -- scope is owned: a crafted row cannot claim another owner or team.
         CREATE POLICY change_add ON changes FOR INSERT
-            WITH CHECK (author = cleardesk_account() AND EXISTS (
+            WITH CHECK (author = (SELECT cleardesk_account()) AND EXISTS (
                 SELECT 1 FROM scopes s WHERE s.id = scope AND s.owner = changes.owner
                    AND s.team = changes.team));
     """)
