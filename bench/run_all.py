@@ -13,7 +13,7 @@ import argparse
 import sys
 import time
 
-from bench import bench_listen, bench_notes, bench_search, bench_startup
+from bench import bench_listen, bench_notes, bench_search, bench_startup, bench_sync
 from bench.common import print_machine
 from bench.datagen import big_database
 
@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     bench_notes.main([*size, "--no-machine", "--big", *(["--quick"] if args.quick else [])])
     bench_search.main([*size, "--no-machine", "--runs", "5" if args.quick else "20"])
     bench_listen.main(["--no-machine", "--seconds", "60" if args.quick else "120"])
+    bench_sync.main(["--no-machine", *(["--quick"] if args.quick else [])])
     print(f"(all benchmarks: {time.perf_counter() - t0:.0f} s)")
     return 0
 
