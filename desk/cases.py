@@ -53,6 +53,11 @@ class CaseError(ValueError):
 def _check_text(value: Any) -> None:
     if isinstance(value, str) and len(value) > MAX_TEXT:
         raise CaseError("too_long", f"{len(value)} characters")
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate: no database or wire can hold it
+            raise CaseError("bad_value", "the text holds a broken character") from exc
 
 
 class CaseService:

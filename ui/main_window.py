@@ -342,6 +342,8 @@ class MainWindow(QMainWindow):
             "too_long": self.tr("That text is too long to save (over 10 million characters). "
                                 "Shorten it or attach it as a file elsewhere."),
             "past": self.tr("That time has already passed. Choose a time in the future."),
+            "bad_value": self.tr("That text holds a broken character that cannot be saved. "
+                                 "Retype it without the odd character."),
             "readonly": self.tr("Read-only: nothing you change is saved."),
             "locked": self.tr("The database is busy (another window or program is writing). "
                               "What you typed is kept on screen; try again in a moment."),

@@ -1368,12 +1368,12 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
     <message>
         <location line="-127"/>
         <location line="+217"/>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Read-only: nothing you change is saved.</source>
         <translation>Read-only: nothing you change is saved.</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-224"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
@@ -1479,7 +1479,12 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <translation>That time has already passed. Choose a time in the future.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>That text holds a broken character that cannot be saved. Retype it without the odd character.</source>
+        <translation>That text holds a broken character that cannot be saved. Retype it without the odd character.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The database is busy (another window or program is writing). What you typed is kept on screen; try again in a moment.</source>
         <translation>The database is busy (another window or program is writing). What you typed is kept on screen; try again in a moment.</translation>
     </message>
@@ -1713,7 +1718,7 @@ Detail: %2</translation>
 <context>
     <name>SyncControl</name>
     <message>
-        <location filename="../../ui/sync_control.py" line="+140"/>
+        <location filename="../../ui/sync_control.py" line="+141"/>
         <source>Sync is off: set the team&apos;s server in Settings, on the Sync page.</source>
         <translation>Sync is off: set the team&apos;s server in Settings, on the Sync page.</translation>
     </message>

@@ -1368,12 +1368,12 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
     <message>
         <location line="-127"/>
         <location line="+217"/>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Read-only: nothing you change is saved.</source>
         <translation>只读模式：所做的修改都不会保存。</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-224"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
@@ -1479,7 +1479,12 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <translation>该时间已过，请选择一个将来的时间。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>That text holds a broken character that cannot be saved. Retype it without the odd character.</source>
+        <translation>该文本含有一个无法保存的损坏字符。请去掉这个异常字符后重新输入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The database is busy (another window or program is writing). What you typed is kept on screen; try again in a moment.</source>
         <translation>数据库正忙（另一个窗口或程序正在写入）。您输入的内容仍保留在屏幕上，请稍后重试。</translation>
     </message>
@@ -1713,7 +1718,7 @@ Detail: %2</source>
 <context>
     <name>SyncControl</name>
     <message>
-        <location filename="../../ui/sync_control.py" line="+140"/>
+        <location filename="../../ui/sync_control.py" line="+141"/>
         <source>Sync is off: set the team&apos;s server in Settings, on the Sync page.</source>
         <translation>同步未开启：请在“设置”的“同步”页填写团队的服务器。</translation>
     </message>

@@ -256,6 +256,9 @@ def test_huge_notes(svc: CaseService) -> None:
     assert _errcode(svc.save_draft, case, too_long) == "too_long"
     assert _errcode(svc.update_case, case, complaint=too_long) == "too_long"
     assert _errcode(svc.add_update, case, too_long) == "too_long"
+    broken = "ok \ud800 broken"  # a lone surrogate: UTF-8 (SQLite, the wire) cannot hold it
+    assert _errcode(svc.commit_draft, case, broken) == "bad_value"
+    assert _errcode(svc.update_case, case, complaint=broken) == "bad_value"
     assert len(svc.notes(case)) == 1
 
 
