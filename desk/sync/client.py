@@ -142,8 +142,10 @@ class SyncClient:
         except ValueError:
             body = None
         if not isinstance(body, dict):
-            if response.status_code >= 500 or response.status_code in (502, 503, 504):
+            if response.status_code in (502, 503, 504):  # a proxy with no server behind it
                 raise SyncError("offline", f"HTTP {response.status_code}")
+            if response.status_code >= 500:  # the service failed: a bug, not the network
+                raise SyncError("server", f"HTTP {response.status_code}")
             raise SyncError("protocol", f"HTTP {response.status_code}: not a ClearDesk server")
         if response.status_code == 401:
             raise SyncError("auth", str(body.get("error", "")))

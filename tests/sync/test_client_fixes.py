@@ -521,3 +521,20 @@ def test_the_clock_bound_is_the_services() -> None:
     from desk import store as desk_store
 
     assert desk_store.MAX_CLOCK_AHEAD_MS == p.MAX_CLOCK_AHEAD_MS
+
+
+@pytest.mark.parametrize(("status", "code"), [(500, "server"), (502, "offline"),
+                                              (503, "offline"), (504, "offline")])
+def test_a_server_failure_is_not_mistaken_for_the_network(tmp_path: Path, status: int,
+                                                          code: str) -> None:
+    """A plain-text 500 is the service failing (a bug: say so, retry slowly); a 502-504
+    without a ClearDesk body is a proxy with nothing behind it (offline)."""
+    store = Store(tmp_path / "a.db")
+    transport = httpx.MockTransport(lambda request: httpx.Response(status, text="oops"))
+    try:
+        with SyncClient(store, "http://sync.invalid", "t", transport=transport) as client, \
+                pytest.raises(SyncError) as err:
+            client.whoami()
+        assert (err.value.code, err.value.detail) == (code, f"HTTP {status}")
+    finally:
+        store.close()
