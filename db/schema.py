@@ -162,7 +162,33 @@ def _v4(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
+FTS_COLUMNS = {
+    "cases": ("complaint", "result", "root_cause", "prevention", "action_flaw",
+              "action_impact", "ref"),
+    "customers": ("name", "phone", "phone_digits", "id_number"),
+    "notes": ("body",),
+}
+
+
+def _v5(db: sqlite_utils.Database) -> None:
+    """Full-text index upkeep only when an indexed column changes: the update triggers made in
+    v2 re-indexed a case on every field edit (status, owner, updated_at...), which was most of
+    the cost of applying a pulled page."""
+    for table, cols in FTS_COLUMNS.items():
+        name = f"{table}_au"
+        row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                         [name]).fetchone()
+        if row is None:
+            continue
+        old = f'AFTER UPDATE ON "{table}"'
+        if old not in row[0]:
+            raise RuntimeError(f"unexpected trigger {name}: {row[0][:80]}")
+        columns = ", ".join(f'"{c}"' for c in cols)
+        db.execute(f'DROP TRIGGER "{name}"')
+        db.execute(row[0].replace(old, f'AFTER UPDATE OF {columns} ON "{table}"', 1))
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -120,3 +120,25 @@ def test_failed_migration_rolls_back(db_path: Path, event, monkeypatch) -> None:
     result = open_database(db_path)  # the real migration still works afterwards
     assert schema_version(result.conn) == SCHEMA_VERSION
     result.conn.close()
+
+
+def test_full_text_index_follows_only_indexed_columns(tmp_path: Path, event) -> None:
+    """From v5 the search index is touched only when an indexed column changes, and search
+    still follows edits of the indexed text after edits of other fields."""
+    ids = _make_v1(tmp_path / "old.db", event)
+    result = open_database(tmp_path / "old.db")
+    conn = result.conn
+    try:
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'cases_au'").fetchone()[0]
+        assert 'AFTER UPDATE OF "complaint"' in sql
+        with transaction(conn):
+            apply_field_events(conn, [
+                event("case", ids["case"], "status", "resolved", ms=10),
+                event("case", ids["case"], "complaint", "烘干机噪音很大", ms=11),
+                event("case", ids["case"], "owner", "li.na", ms=12),
+                event("customer", ids["customer"], "phone", "+86 139-0000-0000", ms=13),
+            ])
+        assert [c["id"] for c in list_cases(conn, CaseFilter(text="噪音很大"))] == [ids["case"]]
+        assert list_cases(conn, CaseFilter(text="第一次使用")) == []
+    finally:
+        conn.close()
