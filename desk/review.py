@@ -1,0 +1,129 @@
+"""Call review for supervisors (and an agent's own calls): the calls list with its figures.
+
+For each call: peak and final agitation of the caller, de-escalation (peak minus final), the
+call time of the first apology (CLEAR's A) and of the first concrete offer (R), the CLEAR steps
+done at the end of the call and the order in which they were first done, traps hit,
+escalation cues and interruptions. Sorting and filtering happen here, not in the widgets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from db import review as qr
+from desk.models import STEP_KEYS
+from desk.store import Store
+
+SORT_KEYS = ("started_at", "duration", "peak", "final", "deescalation", "t_apology",
+             "t_offer", "steps_done", "traps", "escalations", "agent", "customer", "category")
+
+
+@dataclass(frozen=True)
+class CallReview:
+    id: str
+    case_id: str
+    case_ref: str
+    started_at: str
+    duration: float
+    agent: str
+    customer: str
+    category: str
+    status: str
+    peak: float
+    final: float
+    t_apology: float | None  # call time (s) of the first apology heard or ticked
+    t_offer: float | None  # ... of the first concrete offer (R)
+    steps_done: tuple[str, ...] = ()  # done at the end of the call, in CLEAR order
+    step_order: tuple[str, ...] = ()  # the order in which steps were first done
+    traps: int = 0
+    escalations: int = 0
+    interruptions: int = 0
+
+    @property
+    def deescalation(self) -> float:
+        """How far the caller came down from the peak by the end (0 when never up)."""
+        return max(0.0, self.peak - self.final)
+
+    @property
+    def in_clear_order(self) -> bool:
+        """Steps first done in C, L, E, A, R order (skipping is allowed, going back is not)."""
+        ranks = [STEP_KEYS.index(s) for s in self.step_order]
+        return ranks == sorted(ranks)
+
+
+@dataclass(frozen=True)
+class CallQuery:
+    started_from: str | None = None  # ISO UTC, inclusive
+    started_to: str | None = None  # ISO UTC, exclusive
+    agent: str | None = None
+    category: str | None = None
+    min_peak: float | None = None
+    sort: str = "started_at"
+    descending: bool = True
+
+
+def _steps(marks: list[dict[str, Any]]) -> tuple[tuple[str, ...], tuple[str, ...],
+                                                  float | None, float | None]:
+    """(done at the end, first-done order, first A time, first R time) from one call's
+    step marks in time order."""
+    done: set[str] = set()
+    order: list[str] = []
+    first: dict[str, float] = {}
+    for m in marks:
+        code = m["code"]
+        if code not in STEP_KEYS:
+            continue
+        if m["kind"] == "step_undone":
+            done.discard(code)
+            continue
+        done.add(code)
+        if code not in first:
+            first[code] = float(m["t"])
+            order.append(code)
+    return (tuple(s for s in STEP_KEYS if s in done), tuple(order), first.get("A"),
+            first.get("R"))
+
+
+def _sort_value(key: str) -> Callable[[CallReview], Any]:
+    if key == "customer":
+        return lambda c: c.customer
+    if key in ("t_apology", "t_offer"):
+        # Never apologised sorts after the slowest apology.
+        return lambda c: (getattr(c, key) is None, getattr(c, key) or 0.0)
+    if key == "steps_done":
+        return lambda c: len(c.steps_done)
+    return lambda c: getattr(c, key)
+
+
+class ReviewService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def calls(self, q: CallQuery | None = None) -> list[CallReview]:
+        q = q or CallQuery()
+        if q.sort not in SORT_KEYS:
+            raise ValueError(f"unknown sort {q.sort!r}")
+
+        def run(conn: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+            rows = qr.review_calls(conn, q.started_from, q.started_to, q.agent, q.category)
+            return rows, qr.step_marks(conn, [r["id"] for r in rows])
+
+        rows, marks = self.store.call(run)
+        by_call: dict[str, list[dict[str, Any]]] = {}
+        for m in marks:
+            by_call.setdefault(m["call_id"], []).append(m)
+        out = []
+        for r in rows:
+            done, order, t_a, t_r = _steps(by_call.get(r["id"], []))
+            review = CallReview(
+                r["id"], r["case_id"] or "", r["case_ref"] or "", r["started_at"] or "",
+                float(r["duration"] or 0), r["agent"] or "", r["customer_name"] or "",
+                r["category"] or "", r["status"] or "", float(r["peak"] or 0),
+                float(r["final"] or 0), t_a, t_r, done, order, int(r["traps"]),
+                int(r["escalations"]), int(r["interruptions"]))
+            if q.min_peak is None or review.peak >= q.min_peak:
+                out.append(review)
+        out.sort(key=_sort_value(q.sort), reverse=q.descending)
+        return out

@@ -1,0 +1,77 @@
+"""The calls list's figures, against values worked out by hand on a small fixed set."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from desk.calls import CallService
+from desk.cases import CaseService
+from desk.review import CallQuery, ReviewService
+from desk.store import Store
+
+
+def _call(store: Store, agent: str, customer: str, category: str, peak: float, final: float,
+          duration: float, marks: list[tuple[float, str, str]]) -> str:
+    cases = CaseService(store, agent=agent)
+    cu = cases.new_customer(name=customer)
+    case = cases.new_case(customer_id=cu.id, category=category)
+    calls = CallService(cases)
+    call_id = calls.begin(case.id)
+    cases._append("call_marks", [
+        {"id": store.clock_id(), "call_id": call_id, "channel": "agent", "t": t, "kind": kind,
+         "code": code, "text": "", "hlc": store.clock.now(), "device": store.device}
+        for t, kind, code in marks])
+    calls.finish(call_id, duration, peak, final)
+    return call_id
+
+
+@pytest.fixture
+def three_calls(store: Store) -> dict[str, Any]:
+    ids = {
+        # Calmed down: C, L, E, A (heard at 41 s), R (ticked at 95 s). In order.
+        "good": _call(store, "ana", "Wang Fang", "delivery", 82.0, 30.0, 180.0, [
+            (5.0, "step_manual", "C"), (12.0, "step", "L"), (30.0, "step", "E"),
+            (41.0, "step", "A"), (60.0, "step", "A"), (95.0, "step_manual", "R")]),
+        # Went wrong: apology first, then a trap twice and an escalation; A unticked later.
+        "bad": _call(store, "bob", "Li Lei", "billing", 91.0, 88.0, 240.0, [
+            (20.0, "step", "A"), (25.0, "trap", "sorry_but"), (50.0, "trap", "bare_understand"),
+            (70.0, "escalation", "regulator"), (90.0, "step_manual", "L"),
+            (120.0, "step_undone", "A"), (130.0, "interruption", "interruption")]),
+        # Never agitated, nothing done.
+        "calm": _call(store, "ana", "Zhao Min", "delivery", 20.0, 25.0, 60.0, []),
+    }
+    return ids
+
+
+def test_figures_match_the_hand_computed_ones(store: Store, three_calls: dict[str, Any]) -> None:
+    got = {c.id: c for c in ReviewService(store).calls()}
+    good, bad, calm = (got[three_calls[k]] for k in ("good", "bad", "calm"))
+    assert (good.agent, good.customer, good.category) == ("ana", "Wang Fang", "delivery")
+    assert (good.peak, good.final, good.deescalation) == (82.0, 30.0, 52.0)
+    assert (good.t_apology, good.t_offer) == (41.0, 95.0)
+    assert good.steps_done == ("C", "L", "E", "A", "R") and good.in_clear_order
+    assert (good.traps, good.escalations, good.interruptions) == (0, 0, 0)
+    assert bad.deescalation == pytest.approx(3.0)
+    assert (bad.t_apology, bad.t_offer) == (20.0, None)
+    assert bad.steps_done == ("L",)  # A was unticked at 120 s
+    assert bad.step_order == ("A", "L") and not bad.in_clear_order
+    assert (bad.traps, bad.escalations, bad.interruptions) == (2, 1, 1)
+    assert calm.deescalation == 0.0  # it ended higher than its peak figure: never negative
+    assert (calm.t_apology, calm.steps_done) == (None, ())
+
+
+def test_sort_and_filter(store: Store, three_calls: dict[str, Any]) -> None:
+    review = ReviewService(store)
+    by_peak = [c.id for c in review.calls(CallQuery(sort="peak"))]
+    assert by_peak == [three_calls[k] for k in ("bad", "good", "calm")]
+    by_apology = [c.id for c in review.calls(CallQuery(sort="t_apology", descending=False))]
+    assert by_apology == [three_calls[k] for k in ("bad", "good", "calm")]  # never: last
+    assert [c.id for c in review.calls(CallQuery(agent="ana", sort="deescalation"))] == \
+        [three_calls["good"], three_calls["calm"]]
+    assert [c.id for c in review.calls(CallQuery(category="billing"))] == [three_calls["bad"]]
+    assert {c.id for c in review.calls(CallQuery(min_peak=80))} == \
+        {three_calls["good"], three_calls["bad"]}
+    with pytest.raises(ValueError):
+        review.calls(CallQuery(sort="DROP TABLE"))
