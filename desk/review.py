@@ -127,3 +127,61 @@ class ReviewService:
                 out.append(review)
         out.sort(key=_sort_value(q.sort), reverse=q.descending)
         return out
+
+
+@dataclass(frozen=True)
+class AgentStats:
+    """One agent's calls over a period (``agent`` "" sums the whole team)."""
+
+    agent: str
+    calls: int
+    avg_peak: float
+    max_peak: float
+    avg_final: float
+    needed: int  # calls whose caller reached "agitated"
+    calmed: int  # ... and ended below "elevated"
+    clear_complete: int  # calls with all five steps done at the end
+    in_order: int  # calls whose steps were first done in CLEAR order
+    median_t_apology: float | None  # over the calls with an apology
+    apologised: int
+    traps: int
+
+    @property
+    def deescalation_rate(self) -> float | None:
+        return self.calmed / self.needed if self.needed else None
+
+
+def _median(values: list[float]) -> float | None:
+    if not values:
+        return None
+    v = sorted(values)
+    mid = len(v) // 2
+    return v[mid] if len(v) % 2 else (v[mid - 1] + v[mid]) / 2
+
+
+def agent_stats(calls: list[CallReview], agent: str,
+                bands: tuple[float, float, float]) -> AgentStats:
+    """Figures of ``calls`` (already chosen: one agent's, or the team's) against the score
+    bands (elevated, agitated, escalate) of the agitation scorer."""
+    elevated, agitated, _ = bands
+    needed = [c for c in calls if c.peak >= agitated]
+    apologies = [c.t_apology for c in calls if c.t_apology is not None]
+    n = len(calls)
+    return AgentStats(
+        agent, n, sum(c.peak for c in calls) / n if n else 0.0,
+        max((c.peak for c in calls), default=0.0),
+        sum(c.final for c in calls) / n if n else 0.0, len(needed),
+        sum(1 for c in needed if c.final < elevated),
+        sum(1 for c in calls if len(c.steps_done) == len(STEP_KEYS)),
+        sum(1 for c in calls if c.step_order and c.in_clear_order),
+        _median(apologies), len(apologies), sum(c.traps for c in calls))
+
+
+def team_stats(calls: list[CallReview],
+               bands: tuple[float, float, float]) -> list[AgentStats]:
+    """Per agent (by name), then the team's total as the last row (agent "")."""
+    by_agent: dict[str, list[CallReview]] = {}
+    for c in calls:
+        by_agent.setdefault(c.agent, []).append(c)
+    rows = [agent_stats(cs, a, bands) for a, cs in sorted(by_agent.items())]
+    return [*rows, agent_stats(calls, "", bands)]

@@ -75,3 +75,26 @@ def test_sort_and_filter(store: Store, three_calls: dict[str, Any]) -> None:
         {three_calls["good"], three_calls["bad"]}
     with pytest.raises(ValueError):
         review.calls(CallQuery(sort="DROP TABLE"))
+
+
+def test_team_statistics_match_the_hand_computed_ones(store: Store,
+                                                      three_calls: dict[str, Any]) -> None:
+    from desk.agitation.config import load_config
+    from desk.review import team_stats
+
+    bands = load_config().bands
+    assert bands == (35.0, 55.0, 75.0)  # elevated, agitated, escalate
+    ana, bob, team = team_stats(ReviewService(store).calls(), bands)
+    # ana: good (82 → 30) and calm (20 → 25).
+    assert (ana.agent, ana.calls, ana.avg_peak, ana.max_peak, ana.avg_final) == \
+        ("ana", 2, 51.0, 82.0, 27.5)
+    assert (ana.needed, ana.calmed, ana.deescalation_rate) == (1, 1, 1.0)
+    assert (ana.clear_complete, ana.in_order, ana.median_t_apology, ana.traps) == \
+        (1, 1, 41.0, 0)
+    # bob: bad (91 → 88), apology at 20 s then unticked, L after A: out of order.
+    assert (bob.needed, bob.calmed, bob.deescalation_rate) == (1, 0, 0.0)
+    assert (bob.clear_complete, bob.in_order, bob.median_t_apology, bob.traps) == \
+        (0, 0, 20.0, 2)
+    assert (team.agent, team.calls, team.needed, team.calmed) == ("", 3, 2, 1)
+    assert team.avg_peak == pytest.approx((82 + 91 + 20) / 3)
+    assert (team.median_t_apology, team.apologised) == (30.5, 2)
