@@ -13,6 +13,10 @@ from collections.abc import Callable
 import uuid6
 
 MAX_COUNTER = 99_999  # the counter is formatted with five digits
+# How far ahead of this computer's time a stamp is believed. A stamp further ahead is not
+# observed by a workstation (it would drag every later local stamp along) and is refused by
+# the server (a clock set years ahead would win every field edit for good).
+MAX_CLOCK_AHEAD_MS = 24 * 3600 * 1000
 
 
 def new_id() -> str:

@@ -17,6 +17,8 @@ from typing import Any
 
 from db.schema import ENTITY_FIELDS, ENTITY_TABLES
 
+# The columns of a field event as it is stored and sent (``value`` JSON-encoded in the table).
+EVENT_COLUMNS = ("id", "entity", "entity_id", "field", "value", "hlc", "device", "at")
 APPEND_TABLES = {
     "notes": ("id", "case_id", "body", "created_at", "hlc", "device", "author"),
     "checklist": ("id", "case_id", "step", "done", "at", "source", "evidence", "hlc", "device"),

@@ -13,11 +13,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from db.events import APPEND_TABLES, FieldEvent, append_rows, apply_field_events, set_meta
+from db.events import (
+    APPEND_TABLES,
+    EVENT_COLUMNS,
+    FieldEvent,
+    append_rows,
+    apply_field_events,
+    set_meta,
+)
 from db.queries import get_meta
 
 CURSOR_KEY = "sync_cursor"
-EVENT_COLUMNS = ("id", "entity", "entity_id", "field", "value", "hlc", "device", "at")
 
 
 @dataclass(frozen=True)

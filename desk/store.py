@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from db import backup as db_backup
-from db.clock import HybridClock, new_id, parse_hlc
+from db.clock import MAX_CLOCK_AHEAD_MS, HybridClock, new_id, parse_hlc
 from db.connection import DatabaseError, classify, integrity_problems, open_database
 from db.events import set_meta, transaction
 from db.queries import HLC_TABLES, get_meta, hlc_since
@@ -33,9 +33,6 @@ BACKUP_EVERY_S = 12 * 3600
 # Up to this size the full integrity check runs before the window opens (well under a
 # second); a bigger database is checked in the background right after start-up.
 SYNC_CHECK_MAX_BYTES = 64 * 1024 * 1024
-# A clock stamp further ahead of this device's time than this is not believed: observing it
-# would drag every later local stamp along (one bad row could wedge the clock for years).
-MAX_CLOCK_AHEAD_MS = 24 * 3600 * 1000
 # meta: how far the stamps stored so far were read ({"events": rowid, "checklist": rowid,
 # "hlc": the largest believable stamp among them}), so each start reads only new rows.
 CLOCK_SEEN_KEY = "clock_seen"

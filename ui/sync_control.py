@@ -39,7 +39,6 @@ DEFAULT_PULL_S = 30.0
 CLIENT_TIMEOUT_S = 15.0
 STOP_TIMEOUT_S = 5.0
 STALE_CHECK_MS = 1000
-COUNT_CHECK_MS = 2000  # while offline the worker waits; the queue still grows with each edit
 
 
 def pull_interval() -> float:
@@ -70,9 +69,6 @@ class SyncControl(QObject):
         self.stale_timer = QTimer(self)
         self.stale_timer.setInterval(STALE_CHECK_MS)
         self.stale_timer.timeout.connect(self._on_stale_check)
-        self.count_timer = QTimer(self)
-        self.count_timer.setInterval(COUNT_CHECK_MS)
-        self.count_timer.timeout.connect(self._on_count_check)
 
     @property
     def status(self) -> SyncStatus:
@@ -117,12 +113,10 @@ class SyncControl(QObject):
                                  poll_s=quick, settle_s=quick)
         self.widget.set_status(SyncStatus("syncing", waiting, refused), s.url, now=True)
         self.worker.start()
-        self.count_timer.start()
 
     def stop(self, timeout: float = STOP_TIMEOUT_S) -> None:
         """Stop the worker (waits for a request in flight, at most ``timeout``)."""
         worker, self.worker = self.worker, None
-        self.count_timer.stop()
         self._generation += 1  # what the old worker still sends is dropped
         if worker is not None:
             worker.stop(timeout)
@@ -165,18 +159,6 @@ class SyncControl(QObject):
         self.widget.set_status(status)
         if status.received:
             self.refresh_shown()
-
-    def _on_count_check(self) -> None:
-        """While sync waits (offline, stopped), show how many changes are waiting."""
-        shown = self.widget.status
-        if shown.state not in ("offline", "error"):
-            return
-        try:
-            waiting, refused = queue.counts(self.store)
-        except StoreError:
-            return
-        if (waiting, refused) != (shown.pending, shown.rejected):
-            self.widget.set_status(replace(shown, pending=waiting, rejected=refused))
 
     def _on_widget_clicked(self) -> None:
         self.window.open_settings("sync")

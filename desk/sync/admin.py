@@ -49,13 +49,22 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     team.add_argument("team")
 
 
-def run_serve(args: argparse.Namespace) -> int:
+def _config(args: argparse.Namespace, command: str) -> Any:
+    """The server configuration, or None after saying in one line what to change."""
     from desk.sync.config import ConfigError, load_config
 
     try:
-        config = load_config(args.config)
+        return load_config(args.config)
     except ConfigError as exc:
-        print(f"cleardesk serve: {exc}", file=sys.stderr)
+        print(f"cleardesk {command}: {exc}", file=sys.stderr)
+        return None
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from desk.sync.config import ConfigError
+
+    config = _config(args, "serve")
+    if config is None:
         return 2
     if args.listen:
         from dataclasses import replace
@@ -95,13 +104,10 @@ def run_accounts(args: argparse.Namespace) -> int:
     import psycopg
 
     from db import central
-    from desk.sync.config import ConfigError, load_config
     from desk.sync.tokens import make_token
 
-    try:
-        config = load_config(args.config)
-    except ConfigError as exc:
-        print(f"cleardesk accounts: {exc}", file=sys.stderr)
+    config = _config(args, "accounts")
+    if config is None:
         return 2
     from db.central_schema import migrate_central
 

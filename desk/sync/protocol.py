@@ -26,7 +26,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from db.events import APPEND_TABLES
+from db.clock import MAX_CLOCK_AHEAD_MS
+from db.events import APPEND_TABLES, EVENT_COLUMNS
 from db.schema import ENTITY_FIELDS
 
 PROTOCOL_VERSION = 1
@@ -37,7 +38,6 @@ MAX_PULL = 2000  # changes per pull page
 MAX_PULL_BYTES = 16 * 1024 * 1024  # ...or about this much of them (at least one)
 
 KINDS = ("event", *APPEND_TABLES)
-EVENT_COLUMNS = ("id", "entity", "entity_id", "field", "value", "hlc", "device", "at")
 # The column that names the scope of an append-only row.
 SCOPE_COLUMN = {"notes": "case_id", "checklist": "case_id", "updates": "case_id",
                 "call_curve": "call_id", "call_segments": "call_id", "call_marks": "call_id"}
@@ -51,9 +51,6 @@ _DEVICE = re.compile(r"[A-Za-z0-9_.:]{1,64}", re.ASCII)
 _AT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?"
                  r"(Z|[+-][0-9]{2}:[0-9]{2})?", re.ASCII)
 _CURSOR = re.compile(r"([0-9]{1,20}):([0-9]{1,20})", re.ASCII)
-# How far ahead of the server's clock a stamp may be: a workstation with a clock set years
-# ahead would otherwise win every field edit for good.
-MAX_CLOCK_AHEAD_MS = 24 * 3600 * 1000
 # Field values that are not text (or null). Everything else is text or null.
 FIELD_TYPES: dict[tuple[str, str], str] = {
     ("case", "satisfaction"): "int", ("case", "followup_done"): "flag",

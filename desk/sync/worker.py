@@ -85,7 +85,9 @@ class SyncWorker:
                 log.exception("sync status listener failed")
 
     def _counts(self) -> tuple[int, int]:
-        return self.store.call(outbox.pending_count), self.store.call(outbox.rejected_count)
+        """(waiting, refused), in one trip to the database thread (asked every poll)."""
+        return self.store.call(lambda conn: (outbox.pending_count(conn),
+                                             outbox.rejected_count(conn)))
 
     def _run(self) -> None:
         """Runs on the sync thread."""

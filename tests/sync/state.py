@@ -15,11 +15,9 @@ from typing import Any
 
 import psycopg
 
-from db.events import APPEND_TABLES
+from db.events import APPEND_TABLES, EVENT_COLUMNS
 from db.schema import ENTITY_FIELDS, ENTITY_TABLES
 from desk.store import Store
-
-EVENT_COLUMNS = ("id", "entity", "entity_id", "field", "value", "hlc", "device", "at")
 
 
 def _dump(conn: Any) -> dict[str, list[tuple[Any, ...]]]:
