@@ -50,3 +50,25 @@ def call_marks(conn: sqlite3.Connection, call_id: str) -> list[dict[str, Any]]:
     return _rows(conn.execute(
         "SELECT channel, t, kind, code, text FROM call_marks WHERE call_id = ? ORDER BY t, id",
         (call_id,)))
+
+
+COMMENT_COLUMNS = "cc.id, cc.call_id, cc.t, cc.body, cc.author, cc.created_at, cc.hlc, cc.device"
+
+
+def call_comments(conn: sqlite3.Connection, call_id: str) -> list[dict[str, Any]]:
+    """A call's comments in call time order (then as written)."""
+    return _rows(conn.execute(
+        f"SELECT {COMMENT_COLUMNS} FROM call_comments cc WHERE cc.call_id = ?"
+        " ORDER BY cc.t, cc.hlc, cc.id", (call_id,)))
+
+
+def comments_received(conn: sqlite3.Connection, agent: str, after_hlc: str = "",
+                      limit: int = 200) -> list[dict[str, Any]]:
+    """Comments others wrote on ``agent``'s calls, newest first, written after ``after_hlc``;
+    with the call's start and its case's reference."""
+    return _rows(conn.execute(
+        f"SELECT {COMMENT_COLUMNS}, c.started_at, c.case_id, ca.ref AS case_ref"
+        " FROM call_comments cc JOIN calls c ON c.id = cc.call_id"
+        " LEFT JOIN cases ca ON ca.id = c.case_id"
+        " WHERE c.agent = ? AND cc.author != ? AND cc.hlc > ?"
+        " ORDER BY cc.hlc DESC LIMIT ?", (agent, agent, after_hlc, limit)))

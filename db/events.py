@@ -27,6 +27,7 @@ APPEND_TABLES = {
     "call_segments": ("id", "call_id", "channel", "start", "end", "text", "words", "lang",
                       "hlc", "device"),
     "call_marks": ("id", "call_id", "channel", "t", "kind", "code", "text", "hlc", "device"),
+    "call_comments": ("id", "call_id", "t", "body", "author", "created_at", "hlc", "device"),
 }
 
 

@@ -188,7 +188,21 @@ def _v5(db: sqlite_utils.Database) -> None:
         db.execute(row[0].replace(old, f'AFTER UPDATE OF {columns} ON "{table}"', 1))
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5]
+def _v6(db: sqlite_utils.Database) -> None:
+    """Review: comments a supervisor (or the agent) pins to a moment ``t`` of a call.
+
+    Append-only and in the call's sync scope, so a supervisor's comment reaches the agent whose
+    call it is."""
+    db.table("call_comments").create(
+        {"id": str, "call_id": str, "t": float, "body": str, "author": str, "created_at": str,
+         "hlc": str, "device": str},
+        pk="id",
+    )
+    db.table("call_comments").create_index(["call_id", "t"])
+    db.table("call_comments").create_index(["hlc"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -40,9 +40,10 @@ MAX_PULL_BYTES = 16 * 1024 * 1024  # ...or about this much of them (at least one
 KINDS = ("event", *APPEND_TABLES)
 # The column that names the scope of an append-only row.
 SCOPE_COLUMN = {"notes": "case_id", "checklist": "case_id", "updates": "case_id",
-                "call_curve": "call_id", "call_segments": "call_id", "call_marks": "call_id"}
+                "call_curve": "call_id", "call_segments": "call_id", "call_marks": "call_id",
+                "call_comments": "call_id"}
 SCOPE_KIND = {"notes": "case", "checklist": "case", "updates": "case", "call_curve": "call",
-              "call_segments": "call", "call_marks": "call"}
+              "call_segments": "call", "call_marks": "call", "call_comments": "call"}
 # Columns that are numbers; the rest are text (or null).
 _NUMBERS = {"done", "t0", "t1", "start", "end", "t"}
 # ASCII only: str.isdigit and \d accept other scripts' digits, which sort after "9".
