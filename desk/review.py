@@ -72,7 +72,7 @@ def _steps(marks: list[dict[str, Any]]) -> tuple[tuple[str, ...], tuple[str, ...
     order: list[str] = []
     first: dict[str, float] = {}
     for m in marks:
-        code = m["code"]
+        code = (m["code"] or "").split(".")[0]  # heard steps are coded "A.apology"
         if code not in STEP_KEYS:
             continue
         if m["kind"] == "step_undone":

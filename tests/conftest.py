@@ -36,3 +36,18 @@ def _no_leaked_threads() -> Iterator[None]:
         names = ", ".join(f"{t.name!r} (target {getattr(t, '_target', None)!r})" for t in leaked)
         pytest.fail(f"test left {len(leaked)} thread(s) running after {THREAD_GRACE_S:.0f} s: "
                     f"{names}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def _review_master(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from tests.review_data import build
+
+    return build(tmp_path_factory.mktemp("review-master"))
+
+
+@pytest.fixture
+def review_data(_review_master, tmp_path):  # type: ignore[no-untyped-def]
+    """A copy of the review database filled by the real pipeline (see tests/review_data.py)."""
+    from tests.review_data import copy
+
+    return copy(_review_master, tmp_path / "review")

@@ -33,7 +33,7 @@ def three_calls(store: Store) -> dict[str, Any]:
         # Calmed down: C, L, E, A (heard at 41 s), R (ticked at 95 s). In order.
         "good": _call(store, "ana", "Wang Fang", "delivery", 82.0, 30.0, 180.0, [
             (5.0, "step_manual", "C"), (12.0, "step", "L"), (30.0, "step", "E"),
-            (41.0, "step", "A"), (60.0, "step", "A"), (95.0, "step_manual", "R")]),
+            (41.0, "step", "A.apology"), (60.0, "step", "A.apology"), (95.0, "step_manual", "R")]),
         # Went wrong: apology first, then a trap twice and an escalation; A unticked later.
         "bad": _call(store, "bob", "Li Lei", "billing", 91.0, 88.0, 240.0, [
             (20.0, "step", "A"), (25.0, "trap", "sorry_but"), (50.0, "trap", "bare_understand"),
