@@ -7,9 +7,9 @@ what was heard is append-only (desk/recorder.py writes it while the call runs).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
-from collections.abc import Iterable
 from typing import Any
 
 from db import calls as qc
@@ -127,15 +127,16 @@ class CallService:
         recorder = CallRecorder(self.store, call_id, case_id)
         timed = sorted(((float(getattr(ev, "t", getattr(ev, "start", 0.0))), i, ev)
                         for i, ev in enumerate(events)), key=lambda x: (x[0], x[1]))
+        failed = StoreError("unwritable", self.store.path, "the call could not be stored")
         next_flush = chunk_s
         for t, _, ev in timed:
             if t >= next_flush:
                 if not recorder.flush():
-                    raise recorder.last_error or StoreError("unwritable", self.store.path, "the call")
+                    raise recorder.last_error or failed
                 next_flush = (t // chunk_s + 1) * chunk_s
             recorder(ev)
         if not recorder.close(retries=2):
-            raise recorder.last_error or StoreError("unwritable", self.store.path, "the call")
+            raise recorder.last_error or failed
         self.finish(call_id, duration, recorder.peak, recorder.final, info)
         return call_id
 
