@@ -25,10 +25,17 @@ WHERE c.started_at IS NOT NULL
 """
 
 
+def like_pattern(text: str) -> str:
+    """``text`` as a LIKE pattern matching it anywhere (its own % and _ taken literally)."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def review_calls(conn: sqlite3.Connection, started_from: str | None = None,
                  started_to: str | None = None, agent: str | None = None,
-                 category: str | None = None) -> list[dict[str, Any]]:
-    """Calls started in [from, to) (ISO UTC), of an agent and a case category if given."""
+                 category: str | None = None, text: str | None = None
+                 ) -> list[dict[str, Any]]:
+    """Calls started in [from, to) (ISO UTC), of an agent and a case category if given, and
+    whose transcript, customer name or case reference holds ``text``."""
     sql, args = CALLS_SQL, []
     for clause, value in ((" AND c.started_at >= ?", started_from),
                           (" AND c.started_at < ?", started_to),
@@ -36,6 +43,11 @@ def review_calls(conn: sqlite3.Connection, started_from: str | None = None,
         if value is not None:
             sql += clause
             args.append(value)
+    if text:
+        like = "LIKE ? ESCAPE '\\'"
+        sql += (f" AND (cu.name {like} OR ca.ref {like} OR c.id IN"
+                f" (SELECT s.call_id FROM call_segments s WHERE s.text {like}))")
+        args += [like_pattern(text)] * 3
     return _rows(conn.execute(sql + " ORDER BY c.started_at DESC, c.id", args))
 
 
@@ -50,3 +62,9 @@ def step_marks(conn: sqlite3.Connection, call_ids: list[str]) -> list[dict[str, 
             f" AND kind IN ({', '.join('?' * len(STEP_KINDS))}) ORDER BY call_id, t, id",
             [*chunk, *STEP_KINDS]))
     return out
+
+
+def call_agents(conn: sqlite3.Connection) -> list[str]:
+    """The names of the agents with calls here, in order."""
+    return [r[0] for r in conn.execute(
+        "SELECT DISTINCT agent FROM calls WHERE agent IS NOT NULL AND agent != '' ORDER BY 1")]

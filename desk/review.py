@@ -9,12 +9,13 @@ escalation cues and interruptions. Sorting and filtering happen here, not in the
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from db import review as qr
 from desk.models import STEP_KEYS
 from desk.store import Store
+from desk.sync import credentials
 
 SORT_KEYS = ("started_at", "duration", "peak", "final", "deescalation", "t_apology",
              "t_offer", "steps_done", "traps", "escalations", "agent", "customer", "category")
@@ -60,6 +61,7 @@ class CallQuery:
     agent: str | None = None
     category: str | None = None
     min_peak: float | None = None
+    text: str | None = None  # in the transcript, the customer's name or the case reference
     sort: str = "started_at"
     descending: bool = True
 
@@ -97,17 +99,54 @@ def _sort_value(key: str) -> Callable[[CallReview], Any]:
     return lambda c: getattr(c, key)
 
 
+@dataclass(frozen=True)
+class Viewer:
+    """Who is reviewing. ``standalone``: no sync account (a counter: every call here);
+    ``agent``: only their own calls; ``supervisor``: the team's (what the server let sync)."""
+
+    role: str
+    name: str = ""
+    team: str = ""
+
+    @property
+    def sees_team(self) -> bool:
+        return self.role != "agent"
+
+
+def viewer_of(store: Store, local_name: str = "") -> Viewer:
+    """The signed-in viewer: the sync account's role when there is one (learnt from the
+    server at the first sync), else a standalone desk under ``local_name``."""
+    ident = credentials.identity(store)
+    if ident is None:
+        return Viewer("standalone", local_name)
+    return Viewer(ident.role, ident.account, ident.team)
+
+
 class ReviewService:
-    def __init__(self, store: Store) -> None:
+    """The calls list of one viewer: an agent's list holds their own calls only."""
+
+    def __init__(self, store: Store, viewer: Viewer | None = None) -> None:
         self.store = store
+        self.viewer = viewer or Viewer("standalone")
+
+    def agents(self) -> list[str]:
+        """The agents whose calls this viewer may see, by name."""
+        if not self.viewer.sees_team:
+            return [self.viewer.name]
+        return self.store.call(qr.call_agents)
 
     def calls(self, q: CallQuery | None = None) -> list[CallReview]:
         q = q or CallQuery()
         if q.sort not in SORT_KEYS:
             raise ValueError(f"unknown sort {q.sort!r}")
+        if not self.viewer.sees_team:
+            if q.agent is not None and q.agent != self.viewer.name:
+                return []
+            q = replace(q, agent=self.viewer.name)
 
         def run(conn: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-            rows = qr.review_calls(conn, q.started_from, q.started_to, q.agent, q.category)
+            rows = qr.review_calls(conn, q.started_from, q.started_to, q.agent, q.category,
+                                   (q.text or "").strip() or None)
             return rows, qr.step_marks(conn, [r["id"] for r in rows])
 
         rows, marks = self.store.call(run)

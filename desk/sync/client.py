@@ -29,6 +29,7 @@ from db import outbox
 from db.events import transaction
 from desk import __version__
 from desk.store import Store
+from desk.sync import credentials
 from desk.sync import protocol as p
 from desk.timeutil import now_iso
 
@@ -337,6 +338,8 @@ class SyncClient:
     def sync(self, should_stop: ShouldStop | None = None) -> SyncResult:
         """Push, pull, then push what arrived meanwhile. ``should_stop`` (the worker's stop
         flag) is asked between requests: SyncError "stopped" once it says so."""
+        if credentials.identity(self.store) is None:  # once per address and token
+            credentials.remember_identity(self.store, self.whoami())
         first = self.push(should_stop)
         pulled = self.pull(should_stop)
         second = self.push(should_stop)

@@ -10,6 +10,7 @@ settings page says so.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import stat
@@ -26,6 +27,8 @@ log = logging.getLogger(__name__)
 KEYRING_SERVICE = "ClearDesk sync"
 URL_KEY = "sync_url"
 CA_KEY = "sync_ca_file"
+IDENTITY_KEY = "sync_identity"  # who the token signs in as (JSON), learnt from the server
+ROLES = ("agent", "supervisor")
 TOKEN_FILE = "sync-token"
 
 
@@ -127,6 +130,7 @@ def save(store: Store, url: str, token: str, ca_file: str | None = None) -> Sync
                 set_meta(conn, CA_KEY, ca_file)
             if new_source:
                 set_meta(conn, CURSOR_KEY, "")
+                set_meta(conn, IDENTITY_KEY, "")
 
     store.call(write)
     return load(store)
@@ -151,3 +155,40 @@ def forget_keyring(store: Store, url: str) -> None:
         return
     with contextlib.suppress(Exception):  # nothing stored there, or no keyring after all
         ring.delete_password(KEYRING_SERVICE, _user(store, url))
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The account this workstation syncs as: its name, role (agent or supervisor) and team."""
+
+    account: str
+    role: str
+    team: str
+
+
+def identity(store: Store) -> Identity | None:
+    """The signed-in account, once a sync has asked the server (None: standalone, or not
+    asked yet since the address or token changed)."""
+    text = store.call(get_meta, IDENTITY_KEY) or ""
+    try:
+        doc = json.loads(text) if text else None
+    except ValueError:
+        return None
+    if not isinstance(doc, dict) or doc.get("role") not in ROLES:
+        return None
+    return Identity(str(doc.get("account") or ""), str(doc["role"]), str(doc.get("team") or ""))
+
+
+def remember_identity(store: Store, whoami: dict[str, Any]) -> Identity | None:
+    """Keep what the server said about the token (GET /v1/whoami)."""
+    doc = {"account": str(whoami.get("account") or ""), "role": str(whoami.get("role") or ""),
+           "team": str(whoami.get("team") or "")}
+    if doc["role"] not in ROLES or not doc["account"]:
+        return None
+
+    def write(conn: Any) -> None:
+        with transaction(conn):
+            set_meta(conn, IDENTITY_KEY, json.dumps(doc, ensure_ascii=False))
+
+    store.call(write)
+    return Identity(doc["account"], doc["role"], doc["team"])

@@ -8,7 +8,7 @@ import pytest
 
 from desk.calls import CallService
 from desk.cases import CaseService
-from desk.review import CallQuery, ReviewService
+from desk.review import CallQuery, ReviewService, Viewer, viewer_of
 from desk.store import Store
 
 
@@ -98,3 +98,33 @@ def test_team_statistics_match_the_hand_computed_ones(store: Store,
     assert (team.agent, team.calls, team.needed, team.calmed) == ("", 3, 2, 1)
     assert team.avg_peak == pytest.approx((82 + 91 + 20) / 3)
     assert (team.median_t_apology, team.apologised) == (30.5, 2)
+
+
+def test_an_agent_sees_only_their_own_calls(store: Store, three_calls: dict[str, Any]) -> None:
+    ana = ReviewService(store, Viewer("agent", "ana"))
+    assert {c.id for c in ana.calls()} == {three_calls["good"], three_calls["calm"]}
+    assert ana.calls(CallQuery(agent="bob")) == []  # asking for a colleague's gives nothing
+    assert ana.agents() == ["ana"]
+    sup = ReviewService(store, Viewer("supervisor", "sue", "north"))
+    assert len(sup.calls()) == 3 and sup.agents() == ["ana", "bob"]
+    assert viewer_of(store, "counter 1") == Viewer("standalone", "counter 1")
+
+
+def test_search_finds_calls_by_transcript_customer_and_reference(
+        store: Store, three_calls: dict[str, Any]) -> None:
+    cases = CaseService(store)
+    cases._append("call_segments", [{
+        "id": store.clock_id(), "call_id": three_calls["bad"], "channel": "caller",
+        "start": 12.0, "end": 15.0, "text": "我要投诉到12315，100%_不满意", "words": "[]",
+        "lang": "zh", "hlc": store.clock.now(), "device": store.device}])
+    svc = ReviewService(store)
+
+    def found(text: str) -> set[str]:
+        return {c.id for c in svc.calls(CallQuery(text=text))}
+
+    assert found("12315") == {three_calls["bad"]}
+    assert found("100%_") == {three_calls["bad"]} and found("0%x") == set()
+    assert found("wang") == {three_calls["good"]}  # the customer, any case
+    ref = svc.calls(CallQuery(agent="bob"))[0].case_ref
+    assert found(ref) == {three_calls["bad"]}
+    assert len(found("  ")) == 3

@@ -12,7 +12,9 @@ import pytest
 from desk.calls import CallService
 from desk.cases import CaseService
 from desk.comments import CommentService
+from desk.review import Viewer, viewer_of
 from desk.store import Store
+from desk.sync import credentials
 from desk.sync.client import SyncClient
 from tests.sync.service import Service, account
 
@@ -92,3 +94,22 @@ def test_a_comment_pushed_by_a_colleague_is_denied(desks: dict[str, Any]) -> Non
     assert result.rejected >= 1
     _sync(d, "ana")
     assert [c.body for c in _comments(d, "ana").comments(call_id)] == []
+
+
+def test_the_signed_in_role_is_learnt_at_the_first_sync(desks: dict[str, Any],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(credentials, "_keyring", lambda: None)  # the token goes to a file
+    d = desks
+    store = d["stores"]["sue"]
+    assert viewer_of(store, "local name") == Viewer("standalone", "local name")
+    _sync(d, "sue")
+    assert viewer_of(store) == Viewer("supervisor", "sue", "north")
+    _sync(d, "ana")
+    assert viewer_of(d["stores"]["ana"]) == Viewer("agent", "ana", "north")
+    # Another token (here: another account) on this desk: asked again at the next sync.
+    credentials.save(store, d["url"], d["tokens"]["sam"])
+    assert credentials.identity(store) is None
+    _sync(d, "sam")
+    with SyncClient(store, d["url"], d["tokens"]["sam"]) as client:
+        client.sync()
+    assert viewer_of(store) == Viewer("supervisor", "sam", "south")
