@@ -16,7 +16,14 @@ from typing import Any
 
 from db import analysis as qa
 from desk.analysis import ComplaintAnalysis, Period, analyse, clean_line
-from desk.review import AgentStats, CallQuery, CallReview, ReviewService, team_stats
+from desk.review import (
+    AgentStats,
+    CallQuery,
+    CallReview,
+    ReviewService,
+    Viewer,
+    team_stats,
+)
 from desk.store import Store
 from desk.timeutil import to_iso
 
@@ -99,15 +106,20 @@ def _bands() -> tuple[float, float, float]:
 
 def build_digest(store: Store, period: Period | None = None, agent: str | None = None,
                  now: datetime | None = None,
-                 bands: tuple[float, float, float] | None = None) -> Digest:
+                 bands: tuple[float, float, float] | None = None,
+                 viewer: Viewer | None = None) -> Digest:
     """The digest of ``period`` (yesterday by default), of one agent's calls and cases or the
-    team's, as of ``now``. Runs on the caller's thread (not the store's): a background thread
-    in the UI."""
+    team's, as of ``now``. A ``viewer`` who is an agent gets their own digest only, whatever
+    ``agent`` asks. Runs on the caller's thread (not the store's): a background thread in the
+    UI."""
+    if viewer is not None and not viewer.sees_team:
+        agent = viewer.name
     now = now or datetime.now(timezone.utc)
     period = period or Period.yesterday(now.astimezone().date())
     bands = bands or _bands()
     start, end = period.bounds()
-    calls = ReviewService(store).calls(CallQuery(start, end, agent, sort="started_at"))
+    calls = ReviewService(store, viewer).calls(
+        CallQuery(started_from=start, started_to=end, agent=agent, sort="started_at"))
     rows = team_stats(calls, bands)
     now_iso = to_iso(now)
 
