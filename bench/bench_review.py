@@ -5,26 +5,35 @@
 Fills a fresh database through the app's own write path (CaseService, CallService, the
 recorder's curve format): ``--calls`` calls of 3–8 minutes with a curve for both parties
 (one chunk a second, 10 samples each), CLEAR step marks, traps and cues, plus one two-hour
-call. Then times ``ReviewService.calls()`` (the list, sorted by peak; and filtered to one
-agent) and ``CallService.record()`` of the two-hour call (what the one-call view loads).
+call (with a transcript too: an utterance every 4 s, alternating parties). Then times
+``ReviewService.calls()`` (the list, sorted by peak; and filtered to one agent),
+``CallService.record()`` of the two-hour call (every sample decoded), the one-call view's loader
+``desk.call_data.load_call()`` (arrays; contributions decoded per point on demand), and opening
+the two-hour call in ``ui.call_view.CallViewWidget`` (1280×860, offscreen): from ``open_call``
+to the end of the first paint of the curve and the transcript; for comparison, the same view
+fed through ``CallService.record()`` and ``AgitationPlotWidget.load()`` as before.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import tempfile
 import time
 from pathlib import Path
 
-from bench.common import measure, ms, print_machine, print_table, save_json, size
+from bench.common import Sample, measure, ms, print_machine, print_table, save_json, size
+from desk.call_data import load_call
 from desk.calls import CallService
 from desk.cases import CaseService
-from desk.events import AGENT, BANDS, CALLER, AgitationSample
+from desk.events import AGENT, BANDS, CALLER, AgitationSample, Cue
 from desk.models import STEP_KEYS
 from desk.recorder import pack_samples
 from desk.review import CallQuery, ReviewService
 from desk.store import Store
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 AGENTS = ("ana", "bob", "li.na", "wang.fang", "zhao.min", "chen.jie")
 CATEGORIES = ("delivery", "billing", "quality", "service", "refund")
@@ -61,7 +70,30 @@ def _marks(store: Store, call_id: str, seconds: int, rng: random.Random) -> list
             for t, k, c in marks]
 
 
-def make_call(store: Store, seconds: int, rng: random.Random) -> str:
+WORDS = ("我", "的", "快递", "三天", "没到", "您好", "抱歉", "马上", "帮您", "查一下", "退款",
+         "order", "late", "again", "refund", "please")
+
+
+def _segment_rows(store: Store, call_id: str, seconds: int, rng: random.Random) -> list[dict]:
+    """An utterance every 4 s, the parties taking turns, 4–12 words with their times."""
+    import json
+
+    rows = []
+    for k, start in enumerate(range(0, seconds - 4, 4)):
+        words, t = [], float(start)
+        for _ in range(rng.randint(4, 12)):
+            words.append([rng.choice(WORDS), round(t, 2), round(t + 0.25, 2), 0.9])
+            t += 0.3
+        rows.append({"id": store.clock_id(), "call_id": call_id,
+                     "channel": AGENT if k % 2 else CALLER, "start": float(start),
+                     "end": round(t, 2), "text": " ".join(w[0] for w in words), "lang": "zh",
+                     "words": json.dumps(words, ensure_ascii=False), "hlc": store.clock.now(),
+                     "device": store.device})
+    return rows
+
+
+def make_call(store: Store, seconds: int, rng: random.Random,
+              transcript: bool = False) -> str:
     cases = CaseService(store, agent=rng.choice(AGENTS))
     customer = cases.new_customer(name=f"Customer {rng.randint(1, 10**6)}")
     case = cases.new_case(customer_id=customer.id, category=rng.choice(CATEGORIES))
@@ -71,9 +103,76 @@ def make_call(store: Store, seconds: int, rng: random.Random) -> str:
     for start in range(0, len(curve), 2000):
         cases._append("call_curve", curve[start:start + 2000])
     cases._append("call_marks", _marks(store, call_id, seconds, rng))
+    if transcript:
+        segments = _segment_rows(store, call_id, seconds, rng)
+        for start in range(0, len(segments), 2000):
+            cases._append("call_segments", segments[start:start + 2000])
     peak = rng.uniform(20, 100)
     calls.finish(call_id, float(seconds), peak, rng.uniform(10, peak))
     return call_id
+
+
+def open_in_view(store: Store, call_id: str, runs: int) -> tuple[float, Sample, Sample]:
+    """Seconds from ``open_call`` to the end of the first paint of the curve and the
+    transcript: the first time in the process, then ``runs`` more (another call opened
+    between); and ``runs`` times the same through CallService.record() and the plot's
+    ``load(samples)`` (what the case editor's call strip does)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from desk.comments import CommentService
+    from ui.call_view import CallViewWidget
+
+    app = QApplication.instance() or QApplication([])
+    cases = CaseService(store, agent="supervisor")
+    calls = CallService(cases)
+    view = CallViewWidget(calls, CommentService(cases), cases)
+    view.resize(1280, 860)
+    view.show()
+    painted: set[str] = set()
+
+    class PaintWatch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.add(watched.objectName())
+            return False
+
+    watch = PaintWatch()
+    for name, widget in (("curve", view.plot.plot.viewport()),
+                         ("transcript", view.transcript.view.viewport())):
+        widget.setObjectName(name)
+        widget.installEventFilter(watch)
+    other = ReviewService(store).calls(CallQuery())[-1].id
+
+    def until_painted(start: float) -> float:
+        while len(painted) < 2 and time.perf_counter() - start < 30:
+            app.processEvents()
+        app.processEvents()  # the paint event handed over has been drawn
+        return time.perf_counter() - start
+
+    def once(open_fn) -> float:
+        view.open_call(other)
+        until_painted(time.perf_counter())
+        painted.clear()
+        t0 = time.perf_counter()
+        open_fn()
+        return until_painted(t0)
+
+    until_painted(time.perf_counter())  # the empty view
+    painted.clear()
+    t0 = time.perf_counter()
+    view.open_call(call_id)
+    first = until_painted(t0)
+    new = Sample([once(lambda: view.open_call(call_id)) for _ in range(runs)])
+
+    def old_way() -> None:
+        rec = calls.record(call_id)
+        view.plot.load(rec.samples, rec.marks)
+        view.transcript.load(rec.segments, [m for m in rec.marks if isinstance(m, Cue)])
+
+    old = Sample([once(old_way) for _ in range(max(3, runs // 3))])
+    view.close()
+    return first, new, old
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         for _ in range(args.calls):
             make_call(store, rng.randint(180, 480), rng)
-        long_call = make_call(store, 2 * 3600, rng)
+        long_call = make_call(store, 2 * 3600, rng, transcript=True)
         fill_s = time.perf_counter() - t0
         review = ReviewService(store)
         calls_service = CallService(CaseService(store))
@@ -99,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         one_agent, _ = measure(lambda: review.calls(CallQuery(agent="ana", min_peak=60)),
                                args.runs)
         record, rec = measure(lambda: calls_service.record(long_call), max(3, args.runs // 3))
+        loader, _ = measure(lambda: load_call(store, long_call), args.runs)
+        view_first, view_open, view_old = open_in_view(store, long_call, args.runs)
         db_bytes = path.stat().st_size + Path(str(path) + "-wal").stat().st_size \
             if Path(str(path) + "-wal").exists() else path.stat().st_size
         store.close()
@@ -107,13 +208,23 @@ def main(argv: list[str] | None = None) -> int:
          ms(listed.max)),
         ("calls list, one agent, peak ≥ 60", ms(one_agent.median), ms(one_agent.p95),
          ms(one_agent.max)),
-        (f"one two-hour call: curve ({len(rec.samples)} samples) and marks",
-         ms(record.median), ms(record.p95), ms(record.max)),
-    ])
+        (f"one two-hour call: CallService.record() ({len(rec.samples)} samples, "
+         f"{len(rec.segments)} lines, marks)", ms(record.median), ms(record.p95),
+         ms(record.max)),
+        ("the same call: load_call() (the view's loader)", ms(loader.median), ms(loader.p95),
+         ms(loader.max)),
+        ("the same call: open_call() to first paint", ms(view_open.median),
+         ms(view_open.p95), ms(view_open.max)),
+        ("  ... the first time in the process", ms(view_first), "", ""),
+        ("  ... before: record() + AgitationPlotWidget.load() to first paint",
+         ms(view_old.median), ms(view_old.p95), ms(view_old.max)),
+    ], notes=["aim: a two-hour call open in the view in under 1 s"])
     print(f"(filled {args.calls + 1} calls in {fill_s:.0f} s; database {size(db_bytes)})")
     save_json("review", {"calls": args.calls, "fill_s": fill_s, "db_bytes": db_bytes,
                          "list": listed.values, "one_agent": one_agent.values,
-                         "record_2h": record.values})
+                         "record_2h": record.values, "load_call_2h": loader.values,
+                         "view_open_2h": view_open.values, "view_open_2h_first": view_first,
+                         "view_open_2h_before": view_old.values})
     return 0
 
 

@@ -71,6 +71,14 @@ class CallRecord:
     marks: tuple[Mark, ...]
 
 
+def segment_of(row: dict[str, Any]) -> TranscriptSegment:
+    """A stored transcript segment (db.calls.call_segments row) as the pipeline's event."""
+    words = tuple(Word(str(w[0]), float(w[1]), float(w[2]), float(w[3]))
+                  for w in json.loads(row["words"] or "[]"))
+    return TranscriptSegment(row["channel"], float(row["start"]), float(row["end"]),
+                             row["text"] or "", True, words, row["lang"] or "")
+
+
 def mark_event(row: dict[str, Any]) -> Mark:
     kind, code, text = row["kind"], row["code"] or "", row["text"] or ""
     channel, t = row["channel"] or "", float(row["t"])
@@ -175,11 +183,6 @@ class CallService:
         for chunk in curve:
             samples += unpack_samples(chunk["channel"], chunk["data"])
         samples.sort(key=lambda s: (s.channel, s.t))
-        segments = []
-        for r in segs:
-            words = tuple(Word(str(w[0]), float(w[1]), float(w[2]), float(w[3]))
-                          for w in json.loads(r["words"] or "[]"))
-            segments.append(TranscriptSegment(r["channel"], float(r["start"]), float(r["end"]),
-                                              r["text"] or "", True, words, r["lang"] or ""))
+        segments = [segment_of(r) for r in segs]
         return CallRecord(CallSummary.from_row(row), tuple(samples), tuple(segments),
                           tuple(mark_event(m) for m in marks))

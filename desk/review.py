@@ -18,7 +18,8 @@ from desk.store import Store
 from desk.sync import credentials
 
 SORT_KEYS = ("started_at", "duration", "peak", "final", "deescalation", "t_apology",
-             "t_offer", "steps_done", "traps", "escalations", "agent", "customer", "category")
+             "t_offer", "steps_done", "traps", "escalations", "agent", "customer", "category",
+             "case_ref")
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,17 @@ def _steps(marks: list[dict[str, Any]]) -> tuple[tuple[str, ...], tuple[str, ...
             first.get("R"))
 
 
+def review_of(row: dict[str, Any], step_marks: list[dict[str, Any]]) -> CallReview:
+    """A calls-list row (db.review.CALLS_SQL) and the call's step marks, in time order."""
+    done, order, t_a, t_r = _steps(step_marks)
+    return CallReview(
+        row["id"], row["case_id"] or "", row["case_ref"] or "", row["started_at"] or "",
+        float(row["duration"] or 0), row["agent"] or "", row["customer_name"] or "",
+        row["category"] or "", row["status"] or "", float(row["peak"] or 0),
+        float(row["final"] or 0), t_a, t_r, done, order, int(row["traps"]),
+        int(row["escalations"]), int(row["interruptions"]))
+
+
 def _sort_value(key: str) -> Callable[[CallReview], Any]:
     if key == "customer":
         return lambda c: c.customer
@@ -120,6 +132,13 @@ def viewer_of(store: Store, local_name: str = "") -> Viewer:
     if ident is None:
         return Viewer("standalone", local_name)
     return Viewer(ident.role, ident.account, ident.team)
+
+
+def sort_calls(calls: list[CallReview], key: str, descending: bool = False) -> list[CallReview]:
+    """``calls`` by one of SORT_KEYS (ties keep their order)."""
+    if key not in SORT_KEYS:
+        raise ValueError(f"unknown sort {key!r}")
+    return sorted(calls, key=_sort_value(key), reverse=descending)
 
 
 class ReviewService:
@@ -155,17 +174,10 @@ class ReviewService:
             by_call.setdefault(m["call_id"], []).append(m)
         out = []
         for r in rows:
-            done, order, t_a, t_r = _steps(by_call.get(r["id"], []))
-            review = CallReview(
-                r["id"], r["case_id"] or "", r["case_ref"] or "", r["started_at"] or "",
-                float(r["duration"] or 0), r["agent"] or "", r["customer_name"] or "",
-                r["category"] or "", r["status"] or "", float(r["peak"] or 0),
-                float(r["final"] or 0), t_a, t_r, done, order, int(r["traps"]),
-                int(r["escalations"]), int(r["interruptions"]))
+            review = review_of(r, by_call.get(r["id"], []))
             if q.min_peak is None or review.peak >= q.min_peak:
                 out.append(review)
-        out.sort(key=_sort_value(q.sort), reverse=q.descending)
-        return out
+        return sort_calls(out, q.sort, q.descending)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@ on the four bands, with CLEAR steps and cues marked. Live, it follows the last `
 seconds; in review (``load``) it shows a finished call, which can be zoomed and panned.
 
 The owner feeds events with ``add_events`` and calls ``redraw`` at 10–20 Hz (GUI thread); a
-redraw only draws the visible window from the bounded buffers of ``desk.curve``.
+redraw only draws the visible window from the bounded buffers of ``desk.curve``. Emits
+``time_clicked(t)`` when the graph is clicked (t: call time under the pointer).
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ import re
 import statistics
 import time
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
+import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -29,13 +32,14 @@ CALLER_COLOUR = "#1f2a44"
 AGENT_COLOUR = "#5b7fa6"
 BAND_COLOURS = ((67, 160, 71, 38), (251, 192, 45, 52), (245, 124, 0, 46), (211, 47, 47, 40))
 MARK_COLOURS = {"step": "#1b7a3a", "tick": "#1b7a3a", "escalation": "#b3261e",
-                "trap": "#c25e00", "interruption": "#7b3fa0"}
+                "trap": "#c25e00", "interruption": "#7b3fa0", "comment": "#00796b"}
 CURSOR_COLOUR = "#1565c0"
 MAX_MARKERS = 120            # lines shown at once; more in view: the latest
 LABEL_ROWS = (0.97, 0.87, 0.77)
 LABEL_GAP_PX = 64            # marks closer than this share no label row
 NEAR_S = 1.0                 # hover further than this from any sample: nothing to explain
-HIDE_BELOW = 0.5             # contributions smaller than this (points) are not listed
+DENSE_PER_PX = 2.0           # more samples a pixel in view: draw lines, not one path (below)
+HIDE_BELOW = 0.5             # contributions under this (points; or shown as 0) are not listed
 
 
 def fill(template: str, *args: str) -> str:
@@ -63,6 +67,8 @@ class TimeAxisWidget(pg.AxisItem):
 class AgitationPlotWidget(QWidget):
     """Caller and agent agitation over time, live or for a finished call (see module doc)."""
 
+    time_clicked = Signal(float)
+
     def __init__(self, window_s: float = 120.0, capacity: int = DEFAULT_CAPACITY,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +76,7 @@ class AgitationPlotWidget(QWidget):
         self.window_s = window_s
         self.capacity = capacity
         self.mode = "live"           # live, paused (a live call, looking back), review
+        self.agent_label = ""        # the agent's curve is named this ("": "You")
         self.curves = {ch: CurveBuffer(capacity, ch) for ch in (CALLER, AGENT)}
         self.marks = MarkBuffer()
         self._dirty = False
@@ -147,6 +154,7 @@ class AgitationPlotWidget(QWidget):
         self.plot.addItem(self.cursor)
         self.pool: list[pg.InfiniteLine] = []
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         layout.addWidget(self.plot, 1)
         self.explain = QLabel()
         self.explain.setIndent(4)
@@ -156,7 +164,7 @@ class AgitationPlotWidget(QWidget):
 
     def refresh_texts(self) -> None:
         """Words in the current language (call again after switching it)."""
-        caller, you = self.tr("Caller"), self.tr("You")
+        caller, you = self.tr("Caller"), self.agent_label or self.tr("You")
         self.legend.setText(
             f"<span style='color:{CALLER_COLOUR}'><b>━━</b></span> {caller}"
             f"&nbsp;&nbsp;&nbsp;<span style='color:{AGENT_COLOUR}'>╍╍</span> {you}")
@@ -218,22 +226,55 @@ class AgitationPlotWidget(QWidget):
     def load(self, samples: Iterable[AgitationSample], marks: Iterable[object]) -> None:
         """Show a finished call, read-only: ``marks`` are Cue, StepHeard or Mark objects."""
         samples = list(samples)
-        self.curves = {ch: CurveBuffer.from_samples(samples, ch) for ch in (CALLER, AGENT)}
-        kept = [m for m in map(mark_of, marks) if m is not None]
-        self.marks = MarkBuffer(max(1, len(kept)))
-        self.marks.extend(kept)
+        self.load_curves({ch: CurveBuffer.from_samples(samples, ch) for ch in (CALLER, AGENT)},
+                         marks)
+
+    def load_curves(self, curves: Mapping[str, Any], marks: Iterable[object]) -> None:
+        """Like :meth:`load`, from curves already built: by channel, objects that read like
+        ``CurveBuffer`` (``all``, ``nearest``, ``first_t``, ``last_t``, ``last``), e.g. the
+        arrays of ``desk.call_data.ChannelCurve``."""
+        self.curves = {ch: curves.get(ch) or CurveBuffer(1, ch) for ch in (CALLER, AGENT)}
+        self._set_marks(marks)
         self.cursor.hide()
         self.mode = "review"
         self.status.setText("")
         self.live_button.hide()
         self._enter_browsing()
+        x0, x1 = self.call_range()
+        self.view.setLimits(xMin=x0 - 5.0, xMax=x1 + 5.0, minXRange=5.0)
+        self.fit_all()
+
+    def _set_marks(self, marks: Iterable[object]) -> None:
+        kept = [m for m in map(mark_of, marks) if m is not None]
+        self.marks = MarkBuffer(max(1, len(kept)))
+        self.marks.extend(kept)
+        self._shown_marks = None
+
+    def set_marks(self, marks: Iterable[object]) -> None:
+        """Review: show these marks instead (e.g. the call's marks and its comments as
+        ``Mark(t, "comment", id, body)``)."""
+        if self.mode == "review":
+            self._set_marks(marks)
+            self._place_marks(*self.view.viewRange()[0])
+
+    def call_range(self) -> tuple[float, float]:
+        """First and last time of the curves held (at least 10 s apart)."""
         starts = [t for b in self.curves.values() if (t := b.first_t()) is not None]
         ends = [t for b in self.curves.values() if (t := b.last_t()) is not None]
         x0 = min(starts, default=0.0)
-        x1 = max(max(ends, default=0.0), x0 + 10.0)
-        self.view.setLimits(xMin=x0 - 5.0, xMax=x1 + 5.0, minXRange=5.0)
-        self.view.setXRange(x0, x1, padding=0.01)
+        return x0, max(max(ends, default=0.0), x0 + 10.0)
+
+    def fit_all(self) -> None:
+        """Review: show the whole call."""
+        self.view.setXRange(*self.call_range(), padding=0.01)
         self._place_marks(*self.view.viewRange()[0])
+        self._fit_line_mode(*self.view.viewRange()[0])
+
+    def set_agent_label(self, label: str) -> None:
+        """Name the agent's curve ``label`` (a supervisor reviews someone else's call);
+        "" names it "You"."""
+        self.agent_label = label
+        self.refresh_texts()
 
     # -- modes ----------------------------------------------------------------------------
     def set_live(self, live: bool) -> None:
@@ -252,6 +293,7 @@ class AgitationPlotWidget(QWidget):
             for item in self.items.values():
                 item.setClipToView(False)
                 item.setDownsampling(auto=False)
+                item.curve.setSegmentedLineMode("off")
             self.status.setText("")
             self.live_button.hide()
         elif self.mode == "live":
@@ -348,6 +390,8 @@ class AgitationPlotWidget(QWidget):
     def _mark_label(self, m: Mark) -> str:
         if m.kind in ("step", "tick"):
             return m.code
+        if m.kind == "comment":
+            return self.tr("Comment")
         return self.mark_names.get(m.code, m.code)
 
     def _mark_tip(self, m: Mark) -> str:
@@ -362,7 +406,21 @@ class AgitationPlotWidget(QWidget):
 
     def _on_range_changed(self, _view: object, _range: object) -> None:
         if self.mode != "live":       # panned or zoomed by hand (live: redraw places them)
-            self._place_marks(*self.view.viewRange()[0])
+            x0, x1 = self.view.viewRange()[0]
+            self._place_marks(x0, x1)
+            self._fit_line_mode(x0, x1)
+
+    def _fit_line_mode(self, x0: float, x1: float) -> None:
+        """A long call seen whole is drawn as line segments: Qt strokes one path of
+        thousands of zigzagging points (peak downsampling) ten times slower, and a dash
+        pattern does not show on it anyway. Zoomed in, one path (smooth joins, dashes)."""
+        width = max(1.0, float(self.view.width()))
+        for ch, item in self.items.items():
+            times = self.curves[ch].times()
+            n = int(np.searchsorted(times, x1, "right") - np.searchsorted(times, x0, "left"))
+            mode = "on" if n > DENSE_PER_PX * width else "off"
+            if item.curve.opts["segmentedLineMode"] != mode:
+                item.curve.setSegmentedLineMode(mode)
 
     def _on_back_to_live(self) -> None:
         self.set_live(True)
@@ -392,15 +450,16 @@ class AgitationPlotWidget(QWidget):
         s = self.curves[CALLER].nearest(t)
         if s is None or abs(s.t - t) > NEAR_S:
             return ""
-        cues = sorted(((v, n) for n, v in s.contributions if abs(v) >= HIDE_BELOW),
-                      reverse=True)
+        cues = sorted(((v, n) for n, v in s.contributions
+                       if abs(v) >= HIDE_BELOW and round(v) != 0), reverse=True)
         parts = [f"{self.cue_names.get(n, n)} {v:+.0f}" for v, n in cues]
         why = self.tr(", ").join(parts) if parts else self.tr("no cue stands out")
         band = self.band_names.get(s.band, s.band)
         text = fill(self.tr("%1 · Caller %2 (%3) · %4"), clock(s.t), f"{s.score:.0f}", band, why)
         mine = self.curves[AGENT].nearest(t)
         if mine is not None and abs(mine.t - t) <= NEAR_S:
-            text += " · " + self.tr("You %1").replace("%1", f"{mine.score:.0f}")
+            text += " · " + (f"{self.agent_label} {mine.score:.0f}" if self.agent_label
+                             else self.tr("You %1").replace("%1", f"{mine.score:.0f}"))
         return text
 
     def _on_mouse_moved(self, pos: QPointF) -> None:
@@ -408,6 +467,12 @@ class AgitationPlotWidget(QWidget):
             return
         text = self.explain_at(self.view.mapSceneToView(pos).x())
         self.explain.setText(text or self.tr("No caller speech here."))
+
+    def _on_mouse_clicked(self, event: Any) -> None:
+        pos = event.scenePos()
+        if (event.button() == Qt.MouseButton.LeftButton
+                and self.view.sceneBoundingRect().contains(pos)):
+            self.time_clicked.emit(float(self.view.mapSceneToView(pos).x()))
 
     def frame_stats(self) -> dict[str, float]:
         """Time spent in redraws that drew (the last 2000), in ms; paint time not included."""

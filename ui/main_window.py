@@ -27,6 +27,7 @@ from ui.case_list import CaseListWidget
 from ui.clear_panel import ClearPanelWidget
 from ui.i18n import Translations, resolve_language
 from ui.notes_widget import NotesWidget
+from ui.review_control import ReviewControl
 from ui.sync_control import SyncControl
 
 CALLBACK_POLL_MS = 15_000
@@ -46,6 +47,8 @@ class MainWindow(QMainWindow):
         self.bridge = CallBridge(self)
         self.control = CallControl(self)
         self.sync = SyncControl(self)
+        self.review = ReviewControl(self)
+        self.review.update_name()
         self.setObjectName("main_window")
         self.resize(1360, 820)
         self.poll = QTimer(self)
@@ -112,6 +115,7 @@ class MainWindow(QMainWindow):
         self.open_case(self.case_id)
         self.control.rebuilt()
         self.sync.rebuilt()
+        self.review.rebuilt()
         self.refresh_callbacks()
         if self.service.store.readonly:
             self.statusBar().showMessage(self.tr("Read-only: nothing you change is saved."))
@@ -147,6 +151,7 @@ class MainWindow(QMainWindow):
         add("focus_notes", self.tr("Notes"), ["F6"], self.focus_notes)
         add("search", self.tr("Search"), ["Ctrl+F"], self.focus_search)
         add("letter", self.tr("Thank-you letter"), ["Ctrl+Shift+L"], self.letter)
+        add("review", self.tr("Review calls"), ["Ctrl+R"], self.review.open)
         add("settings", self.tr("Settings"), ["Ctrl+,"], self.open_settings)
         add("help", self.tr("Method guide"), ["F1"], self.show_guide)
         add("sync_now", self.tr("Sync now"), ["F5"], self.sync.sync_now, visible=False)
@@ -291,6 +296,7 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         if accepted:
             self.service.agent = str(self.settings.value("agent_name", ""))
+            self.review.update_name()
             lang = resolve_language(str(self.settings.value("language", "system")))
             if lang != before:
                 self.switch_language(lang)
@@ -369,6 +375,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.control.close()
         self.sync.close()
+        self.review.close()
         self.editor.flush()
         if not self.service.store.readonly:
             self.notes.commit()

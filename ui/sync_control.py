@@ -177,6 +177,7 @@ class SyncControl(QObject):
         try:
             w.list.refresh()
             w.refresh_callbacks()
+            w.review.check_comments()
         except StoreError as exc:
             w.report(exc)
             return

@@ -285,6 +285,18 @@ class TranscriptWidget(QWidget):
     def line_count(self) -> int:
         return len(self.model)
 
+    def set_speakers(self, caller: str, agent: str) -> None:
+        """Name the two parties (live: "Caller" and "You"; a supervisor's review: the agent)."""
+        self.delegate.speakers.update({"caller": caller, "agent": agent})
+        self.delegate._docs.clear()
+        self.view.scheduleDelayedItemsLayout()
+        self.view.viewport().update()
+
+    def selected_line(self) -> Line | None:
+        """The selected line (select_time or a click), None if none is."""
+        line = self.view.currentIndex().data(LINE_ROLE)
+        return line if isinstance(line, Line) else None
+
     def select_time(self, t: float) -> None:
         """Scroll to and select the line said at ``t`` (without emitting line_clicked)."""
         row = self.model.line_at(t)
