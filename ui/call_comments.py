@@ -94,8 +94,8 @@ class CallCommentsWidget(QWidget):
     def set_moment(self, t: float, explanation: str) -> None:
         """The picked moment: ``t`` and why the score is what it is there."""
         self.t = t
-        self.moment.setText(f"<b>{html.escape(self.tr('At the cursor'))}</b><br>"
-                            f"{html.escape(explanation)}")
+        heading = self.tr("At the cursor")
+        self.moment.setText(f"<b>{html.escape(heading)}</b><br>{html.escape(explanation)}")
         self.add_button.setText(self.tr("Add comment at %1").replace("%1", clock(t)))
 
     def _fill(self) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTransform,
 )
 
 from desk.call_data import CallData
@@ -165,8 +166,8 @@ def export_pdf(path: Path | str, data: CallData | CallRecord, review: CallReview
         if page:
             writer.newPage()
         painter.save()
-        painter.scale(scale, scale)
-        painter.translate(0, -page * PAGE_HEIGHT)
+        # (scale, then move up to the page: setTransform, as translate() reads as a tr call)
+        painter.setTransform(QTransform(scale, 0, 0, scale, 0, -page * PAGE_HEIGHT * scale))
         doc.drawContents(painter, QRectF(0, page * PAGE_HEIGHT, PAGE_WIDTH, PAGE_HEIGHT))
         painter.restore()
     painter.end()

@@ -152,6 +152,10 @@ def figure_rows(data: CallData | CallRecord, review: CallReview | None,
 
 # -- the report page --------------------------------------------------------------------------
 
+def _heading(text: str) -> str:
+    return f"<h3 style='margin-top:14px'>{e(text)}</h3>"
+
+
 def _speaker(channel: str) -> str:
     return (QCoreApplication.translate("CallReport", "Agent") if channel == AGENT
             else QCoreApplication.translate("CallReport", "Caller") if channel == CALLER
@@ -217,9 +221,10 @@ def report_html(data: CallData | CallRecord, review: CallReview | None,
                 parts.append(f"<p style='color:#5f6368'>{e(more.replace('%1', str(ex.left_out)))}"
                              "</p>")
         else:
-            parts.append(f"<p>{e(QCoreApplication.translate('CallReport', 'Nothing was transcribed around the peak.'))}</p>")  # noqa: E501
-    parts.append(f"<h3 style='margin-top:14px'>"
-                 f"{e(QCoreApplication.translate('CallReport', 'CLEAR steps'))}</h3>")
+            nothing = QCoreApplication.translate("CallReport",
+                                                 "Nothing was transcribed around the peak.")
+            parts.append(f"<p>{e(nothing)}</p>")
+    parts.append(_heading(QCoreApplication.translate("CallReport", "CLEAR steps")))
     done = review.steps_done if review else ()
     step_rows = []
     for m in step_moments(data.marks, done):
@@ -239,8 +244,7 @@ def report_html(data: CallData | CallRecord, review: CallReview | None,
         words = f"“{e(_cut(m.words, 160))}”" if m.words else ""
         step_rows.append([f"<b>{e(m.step)}</b>", e(step_name(m.step)), e(how), words])
     parts.append(_table(step_rows, widths=(4, 26, 30, 40)))
-    parts.append(f"<h3 style='margin-top:14px'>"
-                 f"{e(QCoreApplication.translate('CallReport', 'Case notes'))}</h3>")
+    parts.append(_heading(QCoreApplication.translate("CallReport", "Case notes")))
     if notes:
         shown = list(notes)[-NOTES_SHOWN:]
         rows = [[e(when(n.created_at)), e(n.author),
@@ -251,9 +255,9 @@ def report_html(data: CallData | CallRecord, review: CallReview | None,
             parts.append(f"<p style='color:#5f6368'>"
                          f"{e(older.replace('%1', str(len(notes) - len(shown))))}</p>")
     else:
-        parts.append(f"<p>{e(QCoreApplication.translate('CallReport', 'No notes.'))}</p>")
-    parts.append(f"<h3 style='margin-top:14px'>"
-                 f"{e(QCoreApplication.translate('CallReport', 'Comments'))}</h3>")
+        none = QCoreApplication.translate("CallReport", "No notes.")
+        parts.append(f"<p>{e(none)}</p>")
+    parts.append(_heading(QCoreApplication.translate("CallReport", "Comments")))
     if comments:
         shown_c = list(comments)[:COMMENTS_SHOWN]
         rows = [[e(call_time(c.t)), e(c.author),
@@ -264,7 +268,8 @@ def report_html(data: CallData | CallRecord, review: CallReview | None,
             parts.append(f"<p style='color:#5f6368'>"
                          f"{e(later.replace('%1', str(len(comments) - len(shown_c))))}</p>")
     else:
-        parts.append(f"<p>{e(QCoreApplication.translate('CallReport', 'No comments.'))}</p>")
+        none = QCoreApplication.translate("CallReport", "No comments.")
+        parts.append(f"<p>{e(none)}</p>")
     made = QCoreApplication.translate("CallReport", "Made with ClearDesk on %1.").replace(
         "%1", datetime.now().strftime("%Y-%m-%d %H:%M"))
     parts.append(f"<p style='color:#80868b; font-size:small'>{e(made)}</p>")

@@ -122,11 +122,11 @@ class CallViewWidget(QWidget):
                                    "pick a moment."))
         self.hint.setStyleSheet("color: palette(mid);")
         bar.addWidget(self.hint, 1)
-        self.png_button = QPushButton(self.tr("PNG…"))
+        self.png_button = QPushButton(self.tr("Export PNG…"))
         self.png_button.setToolTip(self.tr("Save the curve as a picture"))
-        self.csv_button = QPushButton(self.tr("CSV…"))
+        self.csv_button = QPushButton(self.tr("Export CSV…"))
         self.csv_button.setToolTip(self.tr("Save the call's data for a spreadsheet"))
-        self.pdf_button = QPushButton(self.tr("PDF…"))
+        self.pdf_button = QPushButton(self.tr("Export PDF…"))
         self.pdf_button.setToolTip(self.tr("Save the call report as PDF"))
         for name, button, slot in (("export_png", self.png_button, self._on_export_png),
                                    ("export_csv", self.csv_button, self._on_export_csv),

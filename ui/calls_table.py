@@ -40,6 +40,9 @@ COLUMNS = (("started", "started_at"), ("agent", "agent"), ("customer", "customer
            ("peak", "peak"), ("final", "final"), ("deesc", "deescalation"),
            ("apology", "t_apology"), ("offer", "t_offer"), ("steps", "steps_done"),
            ("traps", "traps"), ("cues", "escalations"))
+ROLES = {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole,
+         Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole,
+         Qt.ItemDataRole.ToolTipRole}
 NUMERIC = {"duration", "peak", "final", "deesc", "apology", "offer", "traps", "cues"}
 
 
@@ -71,10 +74,10 @@ class CallsTableModel(QAbstractTableModel):
         self.sort_key, self.descending = "peak", True
 
     def headers(self) -> list[str]:
-        return [self.tr("Date"), self.tr("Agent"), self.tr("Customer"), self.tr("Case"),
-                self.tr("Category"), self.tr("Duration"), self.tr("Peak"), self.tr("End"),
-                self.tr("Came down"), self.tr("Apology at"), self.tr("Offer at"),
-                self.tr("CLEAR steps"), self.tr("Traps"), self.tr("Escalation cues")]
+        return [self.tr("Started"), self.tr("Agent"), self.tr("Customer"), self.tr("Case"),
+                self.tr("Source"), self.tr("Duration"), self.tr("Peak"), self.tr("End"),
+                self.tr("De-escalation"), self.tr("Apology at"), self.tr("Offer at"),
+                self.tr("CLEAR steps"), self.tr("Traps"), self.tr("Escalation words")]
 
     def set_calls(self, calls: list[CallReview]) -> None:
         self.beginResetModel()
@@ -112,7 +115,7 @@ class CallsTableModel(QAbstractTableModel):
         return values[key]()
 
     def data(self, index: IndexLike, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in ROLES or not index.isValid():
             return None
         c = self.calls[index.row()]
         key = COLUMNS[index.column()][0]

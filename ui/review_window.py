@@ -38,6 +38,7 @@ from ui.received_comments import ReceivedCommentsWidget
 from ui.team_stats import TeamStatsWidget
 
 DEFAULT_BANDS = (35.0, 55.0, 75.0)
+SIZE_ROWS = 40
 
 
 def score_bands() -> tuple[float, float, float]:
@@ -117,9 +118,11 @@ class ReviewWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(SIZE_ROWS)  # sized on a few rows, not 5 000
+        header.setStretchLastSection(True)
+        self._sized = False
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         u.addWidget(self.table, 1)
         calls_page.addWidget(upper)
@@ -168,6 +171,9 @@ class ReviewWindow(QMainWindow):
             return
         current = self.current_call()
         self.model.set_calls(calls)
+        if calls and not self._sized:
+            self.table.resizeColumnsToContents()
+            self._sized = True
         period = self.filters.period_value()
         self.count.setText(self.tr("Calls: %1").replace("%1", str(len(calls))))
         rows = team_stats(calls, self.bands) if self.viewer.sees_team else \

@@ -4,12 +4,14 @@
 <context>
     <name>AgitationPlotWidget</name>
     <message>
-        <location filename="../../ui/agitation_plot.py" line="+159"/>
+        <location filename="../../ui/agitation_plot.py" line="+167"/>
+        <location filename="../../ui/call_export.py" line="+70"/>
         <source>Caller</source>
         <translation>Caller</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../ui/call_export.py" line="+1"/>
         <source>You</source>
         <translation>You</translation>
     </message>
@@ -124,13 +126,18 @@
         <translation>Point at the curve to see what raised it.</translation>
     </message>
     <message>
-        <location line="+77"/>
-        <location line="+126"/>
+        <location line="+111"/>
+        <location line="+142"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-50"/>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Step %1 heard</source>
         <translation>Step %1 heard</translation>
     </message>
@@ -150,7 +157,7 @@
         <translation>%1: “%2”</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+38"/>
         <source>Only the last %1 minutes are kept during a call</source>
         <translation>Only the last %1 minutes are kept during a call</translation>
     </message>
@@ -170,7 +177,7 @@
         <translation>%1 · Caller %2 (%3) · %4</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>You %1</source>
         <translation>You %1</translation>
     </message>
@@ -432,6 +439,39 @@
     </message>
 </context>
 <context>
+    <name>CallCommentsWidget</name>
+    <message>
+        <location filename="../../ui/call_comments.py" line="+60"/>
+        <source>A comment for the agent on this moment…</source>
+        <translation>A comment for the agent on this moment…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>At the cursor</source>
+        <translation>At the cursor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add comment at %1</source>
+        <translation>Add comment at %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Comments (%1)</source>
+        <translation>Comments (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No comments yet.</source>
+        <translation>No comments yet.</translation>
+    </message>
+</context>
+<context>
     <name>CallControl</name>
     <message>
         <location filename="../../ui/call_control.py" line="+76"/>
@@ -491,6 +531,557 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <location line="+39"/>
         <source>The call could not be saved just now (the database is busy or the disk is full). ClearDesk keeps it and tries again every second.</source>
         <translation>The call could not be saved just now (the database is busy or the disk is full). ClearDesk keeps it and tries again every second.</translation>
+    </message>
+</context>
+<context>
+    <name>CallFilterWidget</name>
+    <message>
+        <location filename="../../ui/calls_table.py" line="+163"/>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yesterday</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last week</source>
+        <translation>Last week</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 90 days</source>
+        <translation>Last 90 days</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Any date</source>
+        <translation>Any date</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+34"/>
+        <source>All agents</source>
+        <translation>All agents</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>All sources</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Peak ≥ </source>
+        <translation>Peak ≥ </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search transcripts, customers, case numbers</source>
+        <translation>Search transcripts, customers, case numbers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>(no name)</source>
+        <translation>(no name)</translation>
+    </message>
+</context>
+<context>
+    <name>CallReport</name>
+    <message>
+        <location filename="../../ui/call_export.py" line="+77"/>
+        <location filename="../../ui/call_report.py" line="+193"/>
+        <source>Call report · case %1</source>
+        <translation>Call report · case %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/call_report.py" line="+1"/>
+        <source>Call report</source>
+        <translation>Call report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_report.py" line="-103"/>
+        <source>calm</source>
+        <translation>calm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>elevated</source>
+        <translation>elevated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>agitated</source>
+        <translation>agitated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>escalating</source>
+        <translation>escalating</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 at %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>in CLEAR order</source>
+        <translation>in CLEAR order</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>out of order: %1</source>
+        <translation>out of order: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+32"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peak</source>
+        <translation>Peak</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the end</source>
+        <translation>At the end</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De-escalation</source>
+        <translation>De-escalation</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First apology</source>
+        <translation>First apology</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First offer</source>
+        <translation>First offer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Steps done</source>
+        <translation>Steps done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traps</source>
+        <translation>Traps</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalation words</source>
+        <translation>Escalation words</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interruptions</source>
+        <translation>Interruptions</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Caller</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Transcript around the caller&apos;s peak (%1 to %2)</source>
+        <translation>Transcript around the caller&apos;s peak (%1 to %2)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 more lines in this span.</source>
+        <translation>%1 more lines in this span.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing was transcribed around the peak.</source>
+        <translation>Nothing was transcribed around the peak.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CLEAR steps</source>
+        <translation>CLEAR steps</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not done</source>
+        <translation>not done</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>heard at %1</source>
+        <translation>heard at %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ticked at %1</source>
+        <translation>ticked at %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(%1 times)</source>
+        <translation>(%1 times)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unticked later</source>
+        <translation>unticked later</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Case notes</source>
+        <translation>Case notes</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 earlier notes not shown.</source>
+        <translation>%1 earlier notes not shown.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No notes.</source>
+        <translation>No notes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comments</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 more comments not shown.</source>
+        <translation>%1 more comments not shown.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No comments.</source>
+        <translation>No comments.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Made with ClearDesk on %1.</source>
+        <translation>Made with ClearDesk on %1.</translation>
+    </message>
+</context>
+<context>
+    <name>CallViewWidget</name>
+    <message>
+        <location filename="../../ui/call_view.py" line="+117"/>
+        <source>Fit whole call</source>
+        <translation>Fit whole call</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scroll to zoom, drag to move along the call, click to pick a moment.</source>
+        <translation>Scroll to zoom, drag to move along the call, click to pick a moment.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+232"/>
+        <source>Save the curve as a picture</source>
+        <translation>Save the curve as a picture</translation>
+    </message>
+    <message>
+        <location line="-230"/>
+        <source>Save the call&apos;s data for a spreadsheet</source>
+        <translation>Save the call&apos;s data for a spreadsheet</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Export PNG…</source>
+        <translation>Export PNG…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the call report as PDF</source>
+        <translation>Save the call report as PDF</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+1"/>
+        <location line="+240"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="-240"/>
+        <source>Caller</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No call open</source>
+        <translation>No call open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a call in the list to see its curve and transcript.</source>
+        <translation>Choose a call in the list to see its curve and transcript.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This call is not in the database (it may not have synced yet).</source>
+        <translation>This call is not in the database (it may not have synced yet).</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Unknown caller</source>
+        <translation>Unknown caller</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>case %1</source>
+        <translation>case %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Call of %1</source>
+        <translation>Call of %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>agent %1</source>
+        <translation>agent %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cut off: ClearDesk stopped during this call</source>
+        <translation>cut off: ClearDesk stopped during this call</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>speech model %1</source>
+        <translation>speech model %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Peak, %1 at %2</source>
+        <translation>Peak, %1 at %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peak at %2</source>
+        <translation>Peak at %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peak</source>
+        <translation>Peak</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At the end</source>
+        <translation>At the end</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De-escalation</source>
+        <translation>De-escalation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How far the caller came down from the peak by the end</source>
+        <translation>How far the caller came down from the peak by the end</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First apology</source>
+        <translation>First apology</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First offer</source>
+        <translation>First offer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps done</source>
+        <translation>Steps done</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Traps</source>
+        <translation>Traps</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Escalation words</source>
+        <translation>Escalation words</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Part of this call&apos;s curve is damaged and is not shown.</source>
+        <translation>Part of this call&apos;s curve is damaged and is not shown.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 · no caller speech at this moment</source>
+        <translation>%1 · no caller speech at this moment</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Comment saved at %1; the agent sees it after the next sync.</source>
+        <translation>Comment saved at %1; the agent sees it after the next sync.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Type the comment first.</source>
+        <translation>Type the comment first.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That comment is too long to save (over %1 characters). Shorten it.</source>
+        <translation>That comment is too long to save (over %1 characters). Shorten it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That comment holds a broken character that cannot be saved. Retype it without the odd character.</source>
+        <translation>That comment holds a broken character that cannot be saved. Retype it without the odd character.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This call is no longer in the database; the comment was not saved.</source>
+        <translation>This call is no longer in the database; the comment was not saved.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database is open read-only: the comment cannot be saved. Your text is kept in the box.</source>
+        <translation>The database is open read-only: the comment cannot be saved. Your text is kept in the box.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database is busy (another window or program is writing). Your text is kept; try again in a moment.</source>
+        <translation>The database is busy (another window or program is writing). Your text is kept; try again in a moment.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database cannot be written (disk full or no permission). Your text is kept.</source>
+        <translation>The database cannot be written (disk full or no permission). Your text is kept.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database reported damage. Close ClearDesk; at the next start you can restore the last backup.</source>
+        <translation>The database reported damage. Close ClearDesk; at the next start you can restore the last backup.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database is closed.</source>
+        <translation>The database is closed.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Something went wrong: %1</source>
+        <translation>Something went wrong: %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The picture could not be saved: %1</source>
+        <translation>The picture could not be saved: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save the call&apos;s data</source>
+        <translation>Save the call&apos;s data</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The data could not be saved: %1</source>
+        <translation>The data could not be saved: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save the call report</source>
+        <translation>Save the call report</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The report could not be saved: %1</source>
+        <translation>The report could not be saved: %1</translation>
     </message>
 </context>
 <context>
@@ -667,6 +1258,84 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <location line="+7"/>
         <source>Call back in %1: %2 (case %3)</source>
         <translation>Call back in %1: %2 (case %3)</translation>
+    </message>
+</context>
+<context>
+    <name>CallsTableModel</name>
+    <message>
+        <location filename="../../ui/calls_table.py" line="-130"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Peak</source>
+        <translation>Peak</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apology at</source>
+        <translation>Apology at</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Offer at</source>
+        <translation>Offer at</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>De-escalation</source>
+        <translation>De-escalation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CLEAR steps</source>
+        <translation>CLEAR steps</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Traps</source>
+        <translation>Traps</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Escalation words</source>
+        <translation>Escalation words</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Done at the end: %1. First done in this order: %2</source>
+        <translation>Done at the end: %1. First done in this order: %2</translation>
     </message>
 </context>
 <context>
@@ -1200,6 +1869,44 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
     </message>
 </context>
 <context>
+    <name>ComparePlotWidget</name>
+    <message>
+        <location filename="../../ui/compare_plot.py" line="+55"/>
+        <source>Align at the start</source>
+        <translation>Align at the start</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Align at the peak</source>
+        <translation>Align at the peak</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Caller&apos;s agitation</source>
+        <translation>Caller&apos;s agitation</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Select two or more calls in the list (Ctrl+click), then press &quot;Compare selected&quot;.</source>
+        <translation>Select two or more calls in the list (Ctrl+click), then press &quot;Compare selected&quot;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each line is one caller&apos;s agitation; 0:00 is the start of each call or, aligned at the peak, the moment of its peak.</source>
+        <translation>Each line is one caller&apos;s agitation; 0:00 is the start of each call or, aligned at the peak, the moment of its peak.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Calls that could not be read: %1.</source>
+        <translation>Calls that could not be read: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only the first %1 calls are shown.</source>
+        <translation>Only the first %1 calls are shown.</translation>
+    </message>
+</context>
+<context>
     <name>CooldownDialog</name>
     <message>
         <location filename="../../ui/cooldown_dialog.py" line="+63"/>
@@ -1240,6 +1947,464 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <location line="+6"/>
         <source>Well done.</source>
         <translation>Well done.</translation>
+    </message>
+</context>
+<context>
+    <name>DigestDialog</name>
+    <message>
+        <location filename="../../ui/digest_view.py" line="+348"/>
+        <source>Morning meeting digest</source>
+        <translation>Morning meeting digest</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>DigestPage</name>
+    <message>
+        <location filename="../../ui/digest_page.py" line="+88"/>
+        <source>Morning meeting digest</source>
+        <translation>Morning meeting digest</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No category</source>
+        <translation>No category</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“Sorry, but…”</source>
+        <translation>“Sorry, but…”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bare “I understand”</source>
+        <translation>Bare “I understand”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talked over the caller</source>
+        <translation>Talked over the caller</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Regulator</source>
+        <translation>Regulator</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lawyer</source>
+        <translation>Lawyer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Media</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 to %2 (%3 days)</source>
+        <translation>%1 to %2 (%3 days)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>W%1</source>
+        <translation>W%1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Whole team</source>
+        <translation>Whole team</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agent: %1</source>
+        <translation>Agent: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made %1</source>
+        <translation>Made %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing to report for this period.</source>
+        <translation>Nothing to report for this period.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Calls handled</source>
+        <translation>Calls handled</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Agitation, average peak / highest</source>
+        <translation>Agitation, average peak / highest</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Calmed down (agitated callers)</source>
+        <translation>Calmed down (agitated callers)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 (%3)</source>
+        <translation>%1 of %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CLEAR complete / in order</source>
+        <translation>CLEAR complete / in order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 / %2 (%3 / %4)</source>
+        <translation>%1 / %2 (%3 / %4)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Median time to apology</source>
+        <translation>Median time to apology</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No apology heard</source>
+        <translation>No apology heard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2 calls)</source>
+        <translation>%1 (%2 calls)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+91"/>
+        <source>Traps</source>
+        <translation>Traps</translation>
+    </message>
+    <message>
+        <location line="-90"/>
+        <source>Escalation threats</source>
+        <translation>Escalation threats</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New cases</source>
+        <translation>New cases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open cases now</source>
+        <translation>Open cases now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback promises due</source>
+        <translation>Callback promises due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up visits due</source>
+        <translation>Follow-up visits due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 done; %3 overdue now</source>
+        <translation>%1 of %2 done; %3 overdue now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No ratings</source>
+        <translation>No ratings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 average (%2 ratings)</source>
+        <translation>%1 average (%2 ratings)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No calls in this period.</source>
+        <translation>No calls in this period.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2 kept, %3 broken (%4 late, %5 not called back)</source>
+        <translation>%1: %2 kept, %3 broken (%4 late, %5 not called back)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, %1 still to call</source>
+        <translation>, %1 still to call</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, %1 cancelled</source>
+        <translation>, %1 cancelled</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+60"/>
+        <location line="+28"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No new cases in this period.</source>
+        <translation>No new cases in this period.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New cases by source of dissatisfaction</source>
+        <translation>New cases by source of dissatisfaction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trend by day</source>
+        <translation>Trend by day</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trend by week</source>
+        <translation>Trend by week</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trend by month</source>
+        <translation>Trend by month</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>… and %1 more</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Peak</source>
+        <translation>Peak</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+13"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The most agitated calls</source>
+        <translation>The most agitated calls</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Average peak</source>
+        <translation>Average peak</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calmed down</source>
+        <translation>Calmed down</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CLEAR complete</source>
+        <translation>CLEAR complete</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In order</source>
+        <translation>In order</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>By agent</source>
+        <translation>By agent</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 %2 — due %3</source>
+        <translation>%1 %2 — due %3</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Callbacks overdue now</source>
+        <translation>Callbacks overdue now</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 — %2 cases in %3 days: %4 (%5)</source>
+        <translation>%1 — %2 cases in %3 days: %4 (%5)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Repeat customers</source>
+        <translation>Repeat customers</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Root cause:</source>
+        <translation>Root cause:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prevention:</source>
+        <translation>Prevention:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>To read out: root causes and prevention</source>
+        <translation>To read out: root causes and prevention</translation>
+    </message>
+</context>
+<context>
+    <name>DigestWidget</name>
+    <message>
+        <location filename="../../ui/digest_view.py" line="-223"/>
+        <source>Yesterday</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom dates</source>
+        <translation>Custom dates</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Whole team</source>
+        <translation>Whole team</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The digest could not be made: %1</source>
+        <translation>The digest could not be made: %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Agent: %1</source>
+        <translation>Agent: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Export the digest as PDF</source>
+        <translation>Export the digest as PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The PDF could not be written: %1</source>
+        <translation>The PDF could not be written: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Printing failed</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer could not be opened.</source>
+        <translation>The printer could not be opened.</translation>
     </message>
 </context>
 <context>
@@ -1350,30 +2515,30 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/app.py" line="+105"/>
-        <location filename="../../ui/main_window.py" line="+145"/>
+        <location filename="../../ui/main_window.py" line="+149"/>
         <source>New case</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="-81"/>
+        <location filename="../../ui/main_window.py" line="-82"/>
         <source>Restored notes that had not been added yet.</source>
         <translation>Restored notes that had not been added yet.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+174"/>
+        <location line="+176"/>
         <source>ClearDesk</source>
         <translation>ClearDesk</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+217"/>
+        <location line="-128"/>
+        <location line="+219"/>
         <location line="+13"/>
         <source>Read-only: nothing you change is saved.</source>
         <translation>Read-only: nothing you change is saved.</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-226"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
@@ -1401,6 +2566,11 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <location line="+1"/>
         <source>Thank-you letter</source>
         <translation>Thank-you letter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review calls</source>
+        <translation>Review calls</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1449,7 +2619,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <translation>Settings can be changed after the call.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
@@ -1560,6 +2730,160 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <location line="+16"/>
         <source>Note added</source>
         <translation>Note added</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivedCommentsWidget</name>
+    <message>
+        <location filename="../../ui/received_comments.py" line="+39"/>
+        <source>Mark all as read</source>
+        <translation>Mark all as read</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Written</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call of</source>
+        <translation>Call of</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>At</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The comments could not be read: %1</source>
+        <translation>The comments could not be read: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Comments on your calls appear here once your name is set (Settings) or sync is signed in.</source>
+        <translation>Comments on your calls appear here once your name is set (Settings) or sync is signed in.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No comments on your calls yet.</source>
+        <translation>No comments on your calls yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New comments on your calls: %1</source>
+        <translation>New comments on your calls: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not remember what was read: %1</source>
+        <translation>Could not remember what was read: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewControl</name>
+    <message>
+        <location filename="../../ui/review_control.py" line="+79"/>
+        <source>Review calls</source>
+        <translation>Review calls</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (new comments: %2)</source>
+        <translation>%1 (new comments: %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A supervisor commented on your calls: open Review calls (Ctrl+R).</source>
+        <translation>A supervisor commented on your calls: open Review calls (Ctrl+R).</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <location filename="../../ui/review_window.py" line="+74"/>
+        <source>ClearDesk — call review</source>
+        <translation>ClearDesk — call review</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Compare selected</source>
+        <translation>Compare selected</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select two or more calls (Ctrl+click) to lay their curves over each other</source>
+        <translation>Select two or more calls (Ctrl+click) to lay their curves over each other</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My figures</source>
+        <translation>My figures</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Morning digest</source>
+        <translation>Morning digest</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Comments for me</source>
+        <translation>Comments for me</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Supervisor %1, team %2: the team&apos;s calls</source>
+        <translation>Supervisor %1, team %2: the team&apos;s calls</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Agent %1: your own calls</source>
+        <translation>Agent %1: your own calls</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This desk: every call recorded here</source>
+        <translation>This desk: every call recorded here</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The calls could not be read: %1</source>
+        <translation>The calls could not be read: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Calls: %1</source>
+        <translation>Calls: %1</translation>
     </message>
 </context>
 <context>
@@ -1718,7 +3042,7 @@ Detail: %2</translation>
 <context>
     <name>SyncControl</name>
     <message>
-        <location filename="../../ui/sync_control.py" line="+141"/>
+        <location filename="../../ui/sync_control.py" line="+135"/>
         <source>Sync is off: set the team&apos;s server in Settings, on the Sync page.</source>
         <translation>Sync is off: set the team&apos;s server in Settings, on the Sync page.</translation>
     </message>
@@ -2063,6 +3387,106 @@ Detail: %2</translation>
         <location line="+1"/>
         <source>Sync settings…</source>
         <translation>Sync settings…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamStatsWidget</name>
+    <message>
+        <location filename="../../ui/team_stats.py" line="+84"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Average peak</source>
+        <translation>Average peak</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highest peak</source>
+        <translation>Highest peak</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Average end</source>
+        <translation>Average end</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Calmed down</source>
+        <translation>Calmed down</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+54"/>
+        <source>CLEAR complete</source>
+        <translation>CLEAR complete</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>In CLEAR order</source>
+        <translation>In CLEAR order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time to apology (median)</source>
+        <translation>Time to apology (median)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Traps</source>
+        <translation>Traps</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Calmed down: of the calls whose caller became agitated, the share that ended below the elevated band.</source>
+        <translation>Calmed down: of the calls whose caller became agitated, the share that ended below the elevated band.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Caller&apos;s agitation</source>
+        <translation>Caller&apos;s agitation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcomes (% of calls)</source>
+        <translation>Outcomes (% of calls)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>any date</source>
+        <translation>any date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Figures over %1</source>
+        <translation>Figures over %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+17"/>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>average peak</source>
+        <translation>average peak</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>highest peak</source>
+        <translation>highest peak</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>calmed down</source>
+        <translation>calmed down</translation>
     </message>
 </context>
 <context>

@@ -4,12 +4,14 @@
 <context>
     <name>AgitationPlotWidget</name>
     <message>
-        <location filename="../../ui/agitation_plot.py" line="+159"/>
+        <location filename="../../ui/agitation_plot.py" line="+167"/>
+        <location filename="../../ui/call_export.py" line="+70"/>
         <source>Caller</source>
         <translation>客户</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../ui/call_export.py" line="+1"/>
         <source>You</source>
         <translation>坐席</translation>
     </message>
@@ -124,13 +126,18 @@
         <translation>把鼠标移到曲线上，可查看是什么让它升高。</translation>
     </message>
     <message>
-        <location line="+77"/>
-        <location line="+126"/>
+        <location line="+111"/>
+        <location line="+142"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-50"/>
+        <source>Comment</source>
+        <translation>点评</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Step %1 heard</source>
         <translation>识别到步骤 %1</translation>
     </message>
@@ -150,7 +157,7 @@
         <translation>%1：“%2”</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+38"/>
         <source>Only the last %1 minutes are kept during a call</source>
         <translation>通话中只保留最近 %1 分钟的曲线</translation>
     </message>
@@ -170,7 +177,7 @@
         <translation>%1 · 客户 %2（%3）· %4</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>You %1</source>
         <translation>坐席 %1</translation>
     </message>
@@ -432,6 +439,39 @@
     </message>
 </context>
 <context>
+    <name>CallCommentsWidget</name>
+    <message>
+        <location filename="../../ui/call_comments.py" line="+60"/>
+        <source>A comment for the agent on this moment…</source>
+        <translation>就这一时刻给坐席写点评…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>At the cursor</source>
+        <translation>光标处</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add comment at %1</source>
+        <translation>在 %1 处添加点评</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Comments (%1)</source>
+        <translation>点评（%1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No comments yet.</source>
+        <translation>暂无点评。</translation>
+    </message>
+</context>
+<context>
     <name>CallControl</name>
     <message>
         <location filename="../../ui/call_control.py" line="+76"/>
@@ -491,6 +531,557 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <location line="+39"/>
         <source>The call could not be saved just now (the database is busy or the disk is full). ClearDesk keeps it and tries again every second.</source>
         <translation>暂时无法保存通话（数据库正忙或磁盘已满）。ClearDesk 会保留通话内容，并每秒重试一次。</translation>
+    </message>
+</context>
+<context>
+    <name>CallFilterWidget</name>
+    <message>
+        <location filename="../../ui/calls_table.py" line="+163"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last week</source>
+        <translation>上周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Any date</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+34"/>
+        <source>All agents</source>
+        <translation>全部坐席</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Peak ≥ </source>
+        <translation>峰值 ≥ </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search transcripts, customers, case numbers</source>
+        <translation>搜索转写文本、客户、投诉单号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Period:</source>
+        <translation>时间段：</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>(no name)</source>
+        <translation>（未填姓名）</translation>
+    </message>
+</context>
+<context>
+    <name>CallReport</name>
+    <message>
+        <location filename="../../ui/call_export.py" line="+77"/>
+        <location filename="../../ui/call_report.py" line="+193"/>
+        <source>Call report · case %1</source>
+        <translation>通话报告 · 投诉单 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../ui/call_report.py" line="+1"/>
+        <source>Call report</source>
+        <translation>通话报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_report.py" line="-103"/>
+        <source>calm</source>
+        <translation>平静</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>elevated</source>
+        <translation>偏高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>agitated</source>
+        <translation>激动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>escalating</source>
+        <translation>即将升级</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 at %2</source>
+        <translation>%1，出现在 %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>in CLEAR order</source>
+        <translation>按 CLEAR 顺序</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>out of order: %1</source>
+        <translation>未按顺序：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>never</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+32"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case</source>
+        <translation>投诉单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>通话时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peak</source>
+        <translation>峰值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the end</source>
+        <translation>结束时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De-escalation</source>
+        <translation>回落幅度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First apology</source>
+        <translation>首次致歉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First offer</source>
+        <translation>首次提出方案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Steps done</source>
+        <translation>已完成步骤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traps</source>
+        <translation>话术陷阱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalation words</source>
+        <translation>扬言升级投诉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interruptions</source>
+        <translation>打断次数</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Caller</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Transcript around the caller&apos;s peak (%1 to %2)</source>
+        <translation>客户情绪峰值前后的转写文本（%1 至 %2）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 more lines in this span.</source>
+        <translation>该时段内另有 %1 句未列出。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing was transcribed around the peak.</source>
+        <translation>峰值前后没有转写文本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CLEAR steps</source>
+        <translation>CLEAR 步骤</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>heard at %1</source>
+        <translation>于 %1 识别到</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ticked at %1</source>
+        <translation>于 %1 手动勾选</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(%1 times)</source>
+        <translation>（%1 次）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unticked later</source>
+        <translation>后来取消了勾选</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Case notes</source>
+        <translation>投诉单备注</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 earlier notes not shown.</source>
+        <translation>另有 %1 条较早的备注未显示。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No notes.</source>
+        <translation>无备注。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comments</source>
+        <translation>点评</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 more comments not shown.</source>
+        <translation>另有 %1 条点评未显示。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No comments.</source>
+        <translation>无点评。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Made with ClearDesk on %1.</source>
+        <translation>由 ClearDesk 生成于 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>CallViewWidget</name>
+    <message>
+        <location filename="../../ui/call_view.py" line="+117"/>
+        <source>Fit whole call</source>
+        <translation>显示整通电话</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scroll to zoom, drag to move along the call, click to pick a moment.</source>
+        <translation>滚动滚轮缩放，拖动可沿通话前后移动，单击可选定某一时刻。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+232"/>
+        <source>Save the curve as a picture</source>
+        <translation>将曲线保存为图片</translation>
+    </message>
+    <message>
+        <location line="-230"/>
+        <source>Save the call&apos;s data for a spreadsheet</source>
+        <translation>保存通话数据，可用电子表格打开</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the call report as PDF</source>
+        <translation>将通话报告保存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+1"/>
+        <location line="+240"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location line="-240"/>
+        <source>Caller</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No call open</source>
+        <translation>未打开通话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a call in the list to see its curve and transcript.</source>
+        <translation>在列表中选择一通电话，即可查看它的情绪曲线和转写文本。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This call is not in the database (it may not have synced yet).</source>
+        <translation>数据库中没有这通电话（可能尚未同步）。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Unknown caller</source>
+        <translation>未知客户</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>case %1</source>
+        <translation>投诉单 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Call of %1</source>
+        <translation>%1 的通话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>agent %1</source>
+        <translation>坐席 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cut off: ClearDesk stopped during this call</source>
+        <translation>已中断：ClearDesk 曾在这通电话中意外停止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>speech model %1</source>
+        <translation>语音识别模型 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>never</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Peak, %1 at %2</source>
+        <translation>峰值（%1），出现在 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peak at %2</source>
+        <translation>峰值，出现在 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peak</source>
+        <translation>峰值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At the end</source>
+        <translation>结束时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De-escalation</source>
+        <translation>回落幅度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How far the caller came down from the peak by the end</source>
+        <translation>到通话结束时，客户情绪从峰值回落了多少</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First apology</source>
+        <translation>首次致歉</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First offer</source>
+        <translation>首次提出方案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps done</source>
+        <translation>已完成步骤</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Traps</source>
+        <translation>话术陷阱</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Escalation words</source>
+        <translation>扬言升级投诉</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Part of this call&apos;s curve is damaged and is not shown.</source>
+        <translation>这通电话的部分曲线数据已损坏，未予显示。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 · no caller speech at this moment</source>
+        <translation>%1 · 此刻客户没有说话</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Comment saved at %1; the agent sees it after the next sync.</source>
+        <translation>已在 %1 处保存点评；下次同步后坐席即可看到。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Type the comment first.</source>
+        <translation>请先输入点评内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That comment is too long to save (over %1 characters). Shorten it.</source>
+        <translation>点评太长，无法保存（超过 %1 个字符）。请删减内容。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That comment holds a broken character that cannot be saved. Retype it without the odd character.</source>
+        <translation>该点评含有一个无法保存的损坏字符。请去掉这个异常字符后重新输入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This call is no longer in the database; the comment was not saved.</source>
+        <translation>数据库中已没有这通电话，点评未保存。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database is open read-only: the comment cannot be saved. Your text is kept in the box.</source>
+        <translation>数据库以只读方式打开，无法保存点评。您输入的内容仍保留在输入框中。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database is busy (another window or program is writing). Your text is kept; try again in a moment.</source>
+        <translation>数据库正忙（另一个窗口或程序正在写入）。您输入的内容仍然保留，请稍后重试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database cannot be written (disk full or no permission). Your text is kept.</source>
+        <translation>无法写入数据库（磁盘已满或没有权限）。您输入的内容仍然保留。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database reported damage. Close ClearDesk; at the next start you can restore the last backup.</source>
+        <translation>数据库报告文件已损坏。请关闭 ClearDesk，下次启动时可以恢复最近一次备份。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database is closed.</source>
+        <translation>数据库已关闭。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Something went wrong: %1</source>
+        <translation>出现错误：%1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Saved %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The picture could not be saved: %1</source>
+        <translation>无法保存图片：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save the call&apos;s data</source>
+        <translation>保存通话数据</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The data could not be saved: %1</source>
+        <translation>无法保存数据：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save the call report</source>
+        <translation>保存通话报告</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The report could not be saved: %1</source>
+        <translation>无法保存报告：%1</translation>
     </message>
 </context>
 <context>
@@ -667,6 +1258,84 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <location line="+7"/>
         <source>Call back in %1: %2 (case %3)</source>
         <translation>%1 后回电：%2（投诉单 %3）</translation>
+    </message>
+</context>
+<context>
+    <name>CallsTableModel</name>
+    <message>
+        <location filename="../../ui/calls_table.py" line="-130"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Case</source>
+        <translation>投诉单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Peak</source>
+        <translation>峰值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>End</source>
+        <translation>结束时</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apology at</source>
+        <translation>致歉时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Offer at</source>
+        <translation>提方案时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>De-escalation</source>
+        <translation>回落幅度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CLEAR steps</source>
+        <translation>CLEAR 步骤</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Traps</source>
+        <translation>话术陷阱</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Escalation words</source>
+        <translation>扬言升级投诉</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Done at the end: %1. First done in this order: %2</source>
+        <translation>通话结束时已完成：%1。首次完成的顺序：%2</translation>
     </message>
 </context>
 <context>
@@ -1200,6 +1869,44 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
     </message>
 </context>
 <context>
+    <name>ComparePlotWidget</name>
+    <message>
+        <location filename="../../ui/compare_plot.py" line="+55"/>
+        <source>Align at the start</source>
+        <translation>按通话开始对齐</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Align at the peak</source>
+        <translation>按峰值对齐</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Caller&apos;s agitation</source>
+        <translation>客户激动程度</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Select two or more calls in the list (Ctrl+click), then press &quot;Compare selected&quot;.</source>
+        <translation>在列表中选择两通或更多电话（Ctrl+单击），然后点击“对比所选”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each line is one caller&apos;s agitation; 0:00 is the start of each call or, aligned at the peak, the moment of its peak.</source>
+        <translation>每条线是一位客户的激动程度；0:00 是各通电话的开始，按峰值对齐时则是各自的峰值时刻。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Calls that could not be read: %1.</source>
+        <translation>有 %1 通电话无法读取。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only the first %1 calls are shown.</source>
+        <translation>只显示前 %1 通电话。</translation>
+    </message>
+</context>
+<context>
     <name>CooldownDialog</name>
     <message>
         <location filename="../../ui/cooldown_dialog.py" line="+63"/>
@@ -1240,6 +1947,464 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <location line="+6"/>
         <source>Well done.</source>
         <translation>做得很好。</translation>
+    </message>
+</context>
+<context>
+    <name>DigestDialog</name>
+    <message>
+        <location filename="../../ui/digest_view.py" line="+348"/>
+        <source>Morning meeting digest</source>
+        <translation>早班会简报</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>DigestPage</name>
+    <message>
+        <location filename="../../ui/digest_page.py" line="+88"/>
+        <source>Morning meeting digest</source>
+        <translation>早班会简报</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No category</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“Sorry, but…”</source>
+        <translation>“对不起，但是……”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bare “I understand”</source>
+        <translation>空泛的“我理解”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talked over the caller</source>
+        <translation>抢客户的话</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Regulator</source>
+        <translation>监管部门</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lawyer</source>
+        <translation>律师</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Media</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Manager</source>
+        <translation>找领导</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>要取消</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 to %2 (%3 days)</source>
+        <translation>%1 至 %2（共 %3 天）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>W%1</source>
+        <translation>第 %1 周</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Whole team</source>
+        <translation>全组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agent: %1</source>
+        <translation>坐席：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made %1</source>
+        <translation>生成于 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing to report for this period.</source>
+        <translation>这段时间没有需要通报的事项。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Calls handled</source>
+        <translation>处理来电</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Agitation, average peak / highest</source>
+        <translation>激动程度：平均峰值 / 最高</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Calmed down (agitated callers)</source>
+        <translation>情绪平复（激动的客户）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 (%3)</source>
+        <translation>%2 位中 %1 位（%3）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CLEAR complete / in order</source>
+        <translation>CLEAR 五步做全 / 按顺序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 / %2 (%3 / %4)</source>
+        <translation>%1 / %2（%3 / %4）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Median time to apology</source>
+        <translation>致歉用时（中位数）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No apology heard</source>
+        <translation>未听到致歉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2 calls)</source>
+        <translation>%1（%2 通来电）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+91"/>
+        <source>Traps</source>
+        <translation>话术陷阱</translation>
+    </message>
+    <message>
+        <location line="-90"/>
+        <source>Escalation threats</source>
+        <translation>扬言升级投诉</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New cases</source>
+        <translation>新增投诉单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open cases now</source>
+        <translation>目前未结投诉单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback promises due</source>
+        <translation>到期的回电承诺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up visits due</source>
+        <translation>到期的回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 done; %3 overdue now</source>
+        <translation>%2 个中已完成 %1 个；目前逾期 %3 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No ratings</source>
+        <translation>暂无评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 average (%2 ratings)</source>
+        <translation>平均 %1 分（%2 个评分）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No calls in this period.</source>
+        <translation>这段时间没有来电。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2 kept, %3 broken (%4 late, %5 not called back)</source>
+        <translation>共 %1 个：兑现 %2 个，失约 %3 个（回电晚了 %4 个，未回电 %5 个）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, %1 still to call</source>
+        <translation>，尚待回电 %1 个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, %1 cancelled</source>
+        <translation>，已取消 %1 个</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+60"/>
+        <location line="+28"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No new cases in this period.</source>
+        <translation>这段时间没有新增投诉单。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New cases by source of dissatisfaction</source>
+        <translation>新增投诉单（按不满来源）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trend by day</source>
+        <translation>每日趋势</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trend by week</source>
+        <translation>每周趋势</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trend by month</source>
+        <translation>每月趋势</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 项</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Peak</source>
+        <translation>峰值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>End</source>
+        <translation>结束时</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+13"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Case</source>
+        <translation>投诉单号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The most agitated calls</source>
+        <translation>情绪最激动的来电</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Calls</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Average peak</source>
+        <translation>平均峰值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calmed down</source>
+        <translation>平复</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CLEAR complete</source>
+        <translation>CLEAR 做全</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In order</source>
+        <translation>按顺序</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>By agent</source>
+        <translation>各坐席情况</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 %2 — due %3</source>
+        <translation>%1 %2：应于 %3 回电</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Callbacks overdue now</source>
+        <translation>目前已超时的回电</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 — %2 cases in %3 days: %4 (%5)</source>
+        <translation>%1：%3 天内 %2 张投诉单，%4（%5）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Repeat customers</source>
+        <translation>重复投诉的客户</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Root cause:</source>
+        <translation>根本原因：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prevention:</source>
+        <translation>预防措施：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>To read out: root causes and prevention</source>
+        <translation>班会宣读：根本原因与预防措施</translation>
+    </message>
+</context>
+<context>
+    <name>DigestWidget</name>
+    <message>
+        <location filename="../../ui/digest_view.py" line="-223"/>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom dates</source>
+        <translation>自选日期</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Whole team</source>
+        <translation>全组</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Period</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Working…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The digest could not be made: %1</source>
+        <translation>无法生成简报：%1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Agent: %1</source>
+        <translation>坐席：%1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Export the digest as PDF</source>
+        <translation>将简报导出为 PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The PDF could not be written: %1</source>
+        <translation>无法写入 PDF 文件：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer could not be opened.</source>
+        <translation>无法打开打印机。</translation>
     </message>
 </context>
 <context>
@@ -1350,30 +2515,30 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/app.py" line="+105"/>
-        <location filename="../../ui/main_window.py" line="+145"/>
+        <location filename="../../ui/main_window.py" line="+149"/>
         <source>New case</source>
         <translation>新建投诉单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="-81"/>
+        <location filename="../../ui/main_window.py" line="-82"/>
         <source>Restored notes that had not been added yet.</source>
         <translation>已恢复尚未添加的备注。</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+174"/>
+        <location line="+176"/>
         <source>ClearDesk</source>
         <translation>ClearDesk</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+217"/>
+        <location line="-128"/>
+        <location line="+219"/>
         <location line="+13"/>
         <source>Read-only: nothing you change is saved.</source>
         <translation>只读模式：所做的修改都不会保存。</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-226"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
@@ -1401,6 +2566,11 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <location line="+1"/>
         <source>Thank-you letter</source>
         <translation>感谢信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review calls</source>
+        <translation>通话回顾</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1449,7 +2619,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <translation>通话结束后才能修改设置。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
@@ -1560,6 +2730,160 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <location line="+16"/>
         <source>Note added</source>
         <translation>备注已添加</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivedCommentsWidget</name>
+    <message>
+        <location filename="../../ui/received_comments.py" line="+39"/>
+        <source>Mark all as read</source>
+        <translation>全部标为已读</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Written</source>
+        <translation>点评时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>点评人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Case</source>
+        <translation>投诉单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call of</source>
+        <translation>通话开始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>At</source>
+        <translation>点评位置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Comment</source>
+        <translation>点评</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The comments could not be read: %1</source>
+        <translation>无法读取点评：%1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Comments on your calls appear here once your name is set (Settings) or sync is signed in.</source>
+        <translation>在“设置”中填写您的姓名，或登录同步之后，针对您通话的点评会显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No comments on your calls yet.</source>
+        <translation>您的通话暂无点评。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New comments on your calls: %1</source>
+        <translation>您的通话有新点评：%1 条</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not remember what was read: %1</source>
+        <translation>无法记录已读状态：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewControl</name>
+    <message>
+        <location filename="../../ui/review_control.py" line="+79"/>
+        <source>Review calls</source>
+        <translation>通话回顾</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (new comments: %2)</source>
+        <translation>%1（新点评：%2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A supervisor commented on your calls: open Review calls (Ctrl+R).</source>
+        <translation>主管点评了您的通话：请打开“通话回顾”（Ctrl+R）查看。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <location filename="../../ui/review_window.py" line="+74"/>
+        <source>ClearDesk — call review</source>
+        <translation>ClearDesk——通话回顾</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Compare selected</source>
+        <translation>对比所选</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select two or more calls (Ctrl+click) to lay their curves over each other</source>
+        <translation>选择两通或更多电话（Ctrl+单击），把它们的曲线叠在一起对比</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Calls</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Team</source>
+        <translation>团队数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My figures</source>
+        <translation>我的数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Morning digest</source>
+        <translation>早班会简报</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Comments for me</source>
+        <translation>给我的点评</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Supervisor %1, team %2: the team&apos;s calls</source>
+        <translation>主管 %1，团队 %2：本团队的通话</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Agent %1: your own calls</source>
+        <translation>坐席 %1：您本人的通话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This desk: every call recorded here</source>
+        <translation>本机：在此记录的全部通话</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The calls could not be read: %1</source>
+        <translation>无法读取通话：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Calls: %1</source>
+        <translation>通话数：%1</translation>
     </message>
 </context>
 <context>
@@ -1718,7 +3042,7 @@ Detail: %2</source>
 <context>
     <name>SyncControl</name>
     <message>
-        <location filename="../../ui/sync_control.py" line="+141"/>
+        <location filename="../../ui/sync_control.py" line="+135"/>
         <source>Sync is off: set the team&apos;s server in Settings, on the Sync page.</source>
         <translation>同步未开启：请在“设置”的“同步”页填写团队的服务器。</translation>
     </message>
@@ -2063,6 +3387,106 @@ Detail: %2</source>
         <location line="+1"/>
         <source>Sync settings…</source>
         <translation>同步设置…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamStatsWidget</name>
+    <message>
+        <location filename="../../ui/team_stats.py" line="+84"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Calls</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Average peak</source>
+        <translation>平均峰值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highest peak</source>
+        <translation>最高峰值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Average end</source>
+        <translation>平均结束值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Calmed down</source>
+        <translation>平复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+54"/>
+        <source>CLEAR complete</source>
+        <translation>CLEAR 做全</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>In CLEAR order</source>
+        <translation>按 CLEAR 顺序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time to apology (median)</source>
+        <translation>致歉用时（中位数）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Traps</source>
+        <translation>话术陷阱</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Calmed down: of the calls whose caller became agitated, the share that ended below the elevated band.</source>
+        <translation>平复：在客户情绪达到“激动”的通话中，结束时已回落到“偏高”以下的比例。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Caller&apos;s agitation</source>
+        <translation>客户激动程度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcomes (% of calls)</source>
+        <translation>结果（占来电的百分比）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>any date</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Figures over %1</source>
+        <translation>统计时段：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+17"/>
+        <source>Team</source>
+        <translation>全组</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>average peak</source>
+        <translation>平均峰值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>highest peak</source>
+        <translation>最高峰值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>calmed down</source>
+        <translation>平复</translation>
     </message>
 </context>
 <context>

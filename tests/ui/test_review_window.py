@@ -141,3 +141,27 @@ def test_a_supervisors_comment_reaches_the_agents_window(open_review: OpenReview
     agent.received.mark.click()
     assert not agent.received.tree.topLevelItem(0).font(5).bold()
     assert agent.received.summary.text().endswith(": 0")
+
+
+def test_the_main_window_opens_the_review_and_counts_new_comments(
+        open_desk, review_data: ReviewData) -> None:
+    desk = open_desk(db=review_data.path)
+    credentials.remember_identity(desk.store, {"account": "ana", "role": "agent",
+                                               "team": "north"})
+    CommentService(CaseService(desk.store, agent="sue")).add(
+        review_data.calls["calmed"], 5.0, "Well done: the apology came first.")
+    w = desk.window
+    w.review.check_comments()  # as after a sync brought rows
+    action = w.actions_by_name["review"]
+    assert action.text() == "Review calls (new comments: 1)"
+    assert "commented on your calls" in w.statusBar().currentMessage()
+    assert desk.service.agent == "ana"  # signed in: what this desk writes is ana's
+    action.trigger()
+    review = w.review.review
+    assert review is not None and review.isVisible() and review.viewer.role == "agent"
+    assert {c.agent for c in review.model.calls} <= {"ana"}
+    review.received.mark.click()
+    assert action.text() == "Review calls"
+    w.switch_language("zh_CN")  # the open review window comes back in Chinese
+    assert w.review.review is not None and w.review.review.isVisible()
+    assert w.review.review.windowTitle() != "ClearDesk — call review"
