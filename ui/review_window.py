@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from desk.agitation import load_config
+from desk.analysis import Period, analyse
 from desk.calls import CallService
 from desk.cases import CaseError, CaseService
 from desk.comments import CommentService
 from desk.content import Catalog, ContentError
-from desk.review import ReviewService, Viewer, agent_stats, team_stats, viewer_of
+from desk.review import CallReview, ReviewService, Viewer, agent_stats, team_stats, viewer_of
 from desk.store import StoreError
 from ui.call_view import CallViewWidget
 from ui.calls_table import CallFilterWidget, CallsTableModel
@@ -39,6 +40,7 @@ from ui.team_stats import TeamStatsWidget
 
 DEFAULT_BANDS = (35.0, 55.0, 75.0)
 SIZE_ROWS = 40
+ANY_DATE_DAYS = 3 * 365  # the case figures of "any date": the last three years
 
 
 def score_bands() -> tuple[float, float, float]:
@@ -144,6 +146,8 @@ class ReviewWindow(QMainWindow):
         self.received.open_call.connect(self.open_call)
         self.received.read.connect(self.comments_read)
         self.tabs.addTab(self.received, self.tr("Comments for me"))
+        self._team: tuple[list[CallReview], Period | None] | None = None
+        self.tabs.currentChanged.connect(self._on_tab)
         self._describe_viewer()
         self.refresh()
 
@@ -176,11 +180,31 @@ class ReviewWindow(QMainWindow):
             self._sized = True
         period = self.filters.period_value()
         self.count.setText(self.tr("Calls: %1").replace("%1", str(len(calls))))
-        rows = team_stats(calls, self.bands) if self.viewer.sees_team else \
-            [agent_stats(calls, self.viewer.name, self.bands)]
-        self.team.show_stats(rows, period)
+        self._team = (calls, period)
+        if self.tabs.currentWidget() is self.team:
+            self._update_team()
         if current is not None:
             self.select_call(current)
+
+    def _update_team(self) -> None:
+        """The team's figures of the listed calls, and the case figures (callbacks, follow-ups,
+        satisfaction) of the same period; worked out when the tab is shown."""
+        if self._team is None:
+            return
+        calls, period = self._team
+        self._team = None
+        rows = team_stats(calls, self.bands) if self.viewer.sees_team else \
+            [agent_stats(calls, self.viewer.name, self.bands)]
+        span = period or Period.last_days(ANY_DATE_DAYS)
+        try:
+            cases = [analyse(self.service.store, span, r.agent or None) for r in rows]
+        except StoreError:
+            cases = []
+        self.team.show_stats(rows, period, cases)
+
+    def _on_tab(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.team:
+            self._update_team()
 
     def current_call(self) -> str | None:
         index = self.table.currentIndex()

@@ -2816,7 +2816,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review_window.py" line="+74"/>
+        <location filename="../../ui/review_window.py" line="+76"/>
         <source>ClearDesk — call review</source>
         <translation>ClearDesk — call review</translation>
     </message>
@@ -2861,7 +2861,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <translation>Comments for me</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Supervisor %1, team %2: the team&apos;s calls</source>
         <translation>Supervisor %1, team %2: the team&apos;s calls</translation>
     </message>
@@ -3392,7 +3392,7 @@ Detail: %2</translation>
 <context>
     <name>TeamStatsWidget</name>
     <message>
-        <location filename="../../ui/team_stats.py" line="+84"/>
+        <location filename="../../ui/team_stats.py" line="+86"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
@@ -3423,12 +3423,12 @@ Detail: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+54"/>
+        <location line="+64"/>
         <source>CLEAR complete</source>
         <translation>CLEAR complete</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-64"/>
         <source>In CLEAR order</source>
         <translation>In CLEAR order</translation>
     </message>
@@ -3443,12 +3443,32 @@ Detail: %2</translation>
         <translation>Traps</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Calmed down: of the calls whose caller became agitated, the share that ended below the elevated band.</source>
-        <translation>Calmed down: of the calls whose caller became agitated, the share that ended below the elevated band.</translation>
+        <location line="+1"/>
+        <source>Callbacks on time</source>
+        <translation>Callbacks on time</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+0"/>
+        <source>Follow-ups done</source>
+        <translation>Follow-ups done</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Calmed down: of the calls whose caller became agitated, the share that ended below the elevated band. Callbacks on time: promises to call back kept by the time promised, of those due in the period. Follow-ups done: of the follow-up visits dated in the period. Satisfaction: the average rating (1–5) given in the period, with how many were rated.</source>
+        <translation>Calmed down: of the calls whose caller became agitated, the share that ended below the elevated band. Callbacks on time: promises to call back kept by the time promised, of those due in the period. Follow-ups done: of the follow-up visits dated in the period. Satisfaction: the average rating (1–5) given in the period, with how many were rated.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>%1 (%2 rated)</source>
+        <translation>%1 (%2 rated)</translation>
+    </message>
+    <message>
+        <location line="-55"/>
         <source>Caller&apos;s agitation</source>
         <translation>Caller&apos;s agitation</translation>
     </message>
@@ -3458,7 +3478,7 @@ Detail: %2</translation>
         <translation>Outcomes (% of calls)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>any date</source>
         <translation>any date</translation>
     </message>
@@ -3469,7 +3489,7 @@ Detail: %2</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>

@@ -2816,7 +2816,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review_window.py" line="+74"/>
+        <location filename="../../ui/review_window.py" line="+76"/>
         <source>ClearDesk — call review</source>
         <translation>ClearDesk——通话回顾</translation>
     </message>
@@ -2861,7 +2861,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <translation>给我的点评</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Supervisor %1, team %2: the team&apos;s calls</source>
         <translation>主管 %1，团队 %2：本团队的通话</translation>
     </message>
@@ -3392,7 +3392,7 @@ Detail: %2</source>
 <context>
     <name>TeamStatsWidget</name>
     <message>
-        <location filename="../../ui/team_stats.py" line="+84"/>
+        <location filename="../../ui/team_stats.py" line="+86"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
@@ -3423,12 +3423,12 @@ Detail: %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+54"/>
+        <location line="+64"/>
         <source>CLEAR complete</source>
         <translation>CLEAR 做全</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-64"/>
         <source>In CLEAR order</source>
         <translation>按 CLEAR 顺序</translation>
     </message>
@@ -3443,12 +3443,32 @@ Detail: %2</source>
         <translation>话术陷阱</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Calmed down: of the calls whose caller became agitated, the share that ended below the elevated band.</source>
-        <translation>平复：在客户情绪达到“激动”的通话中，结束时已回落到“偏高”以下的比例。</translation>
+        <location line="+1"/>
+        <source>Callbacks on time</source>
+        <translation>按时回电</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+0"/>
+        <source>Follow-ups done</source>
+        <translation>已完成回访</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Calmed down: of the calls whose caller became agitated, the share that ended below the elevated band. Callbacks on time: promises to call back kept by the time promised, of those due in the period. Follow-ups done: of the follow-up visits dated in the period. Satisfaction: the average rating (1–5) given in the period, with how many were rated.</source>
+        <translation>平复：客户一度激动的来电中，结束时已回落到“偏高”以下的比例。按时回电：本时段到期的回电承诺中，在承诺时间之前完成的比例。已完成回访：本时段内预定的回访中已完成的数量。满意度：本时段内给出的平均评分（1–5），以及评分人数。</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>%1 (%2 rated)</source>
+        <translation>%1（%2 人评分）</translation>
+    </message>
+    <message>
+        <location line="-55"/>
         <source>Caller&apos;s agitation</source>
         <translation>客户激动程度</translation>
     </message>
@@ -3458,7 +3478,7 @@ Detail: %2</source>
         <translation>结果（占来电的百分比）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>any date</source>
         <translation>全部日期</translation>
     </message>
@@ -3469,7 +3489,7 @@ Detail: %2</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Team</source>
         <translation>全组</translation>
     </message>

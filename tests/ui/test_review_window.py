@@ -4,6 +4,7 @@ team's figures, comparing calls, an agent's own view and the comments a supervis
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from desk.comments import CommentService
 from desk.content import load_catalog, resources_dir
 from desk.store import Store
 from desk.sync import credentials
+from desk.timeutil import to_iso
 from tests.review_data import ReviewData
 from ui.review_window import ReviewWindow
 from ui.team_stats import TeamStatsWidget
@@ -103,8 +105,20 @@ def test_selecting_a_call_opens_it_and_calls_compare(open_review: OpenReview,
         assert abs(x[int(y.argmax())]) < 1e-9
 
 
-def test_team_figures_and_charts(open_review: OpenReview) -> None:
+def test_team_figures_and_charts(open_review: OpenReview, review_data: ReviewData) -> None:
     w = open_review()
+    # Case figures of ana's: a satisfaction of 4, a callback promise kept and one missed.
+    ana = CaseService(w.service.store, agent="ana")
+    ana.update_case(review_data.cases["calmed"], satisfaction=4)
+    now = datetime.now(timezone.utc)
+    kept = ana.schedule_callback(review_data.cases["calmed"], now + timedelta(hours=1))
+    ana.finish_callback(kept.id)
+    missed = w.service.store.clock_id()  # promised for 5 minutes ago, still open
+    ana._write_fields("callback", missed, {
+        "case_id": review_data.cases["calm"], "status": "open", "note": "",
+        "due_at": to_iso(now - timedelta(minutes=5))})
+    w.refresh()
+    w.tabs.setCurrentWidget(w.team)
     team: TeamStatsWidget = w.team
     names = [team.table.item(r, 0).text() for r in range(team.table.rowCount())]
     assert names == ["ana", "bob", "Team"]
@@ -112,6 +126,9 @@ def test_team_figures_and_charts(open_review: OpenReview) -> None:
     calmed_share = team.table.item(2, 5).text()  # of 2 agitated callers, 1 calmed down
     assert calmed_share.endswith("(1/2)") and calmed_share.startswith("50")
     assert team.agitation.bar_count() == 2 and team.outcomes.bar_count() == 2
+    cells = [team.table.item(0, c).text() for c in (10, 12)]  # ana's row
+    assert cells == ["50 % (1/2)", "4.0 (1 rated)"]
+    assert team.table.item(1, 10).text() == "— (0/0)"  # bob promised nothing
 
 
 def test_an_agent_sees_only_their_own_calls(open_review: OpenReview,
