@@ -137,6 +137,7 @@ def test_an_agent_sees_only_their_own_calls(open_review: OpenReview,
     assert w.viewer.role == "agent" and not w.filters.agent.isVisible()
     assert {c.id for c in w.model.calls} == {review_data.calls["calmed"],
                                               review_data.calls["calm"]}
+    w.tabs.setCurrentWidget(w.team)
     assert [w.team.table.item(0, 0).text(), w.team.table.rowCount()] == ["ana", 1]
     assert "ana" in w.who.text()
 
