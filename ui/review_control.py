@@ -44,6 +44,8 @@ class ReviewControl(QObject):
                                        w.settings)
             self.review.comments_read.connect(self.check_comments)
             self.review.destroyed.connect(self._on_destroyed)
+        else:
+            self.review.refresh()
         self.review.show()
         self.review.raise_()
         self.review.activateWindow()
@@ -64,6 +66,13 @@ class ReviewControl(QObject):
             self.review.close()
             self.review.deleteLater()
             self.review = None
+
+    def rows_arrived(self) -> None:
+        """A sync brought rows: an open review shows them; new comments are counted."""
+        if self.review is not None and self.review.isVisible():
+            self.review.refresh()
+            self.review.received.refresh()
+        self.check_comments()
 
     def check_comments(self) -> None:
         """Show on the Review action how many comments on my calls are unread; say it in the

@@ -177,7 +177,7 @@ class SyncControl(QObject):
         try:
             w.list.refresh()
             w.refresh_callbacks()
-            w.review.check_comments()
+            w.review.rows_arrived()
         except StoreError as exc:
             w.report(exc)
             return
