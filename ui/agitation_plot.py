@@ -9,7 +9,6 @@ redraw only draws the visible window from the bounded buffers of ``desk.curve``.
 
 from __future__ import annotations
 
-import re
 import statistics
 import time
 from collections import deque
@@ -19,7 +18,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desk.agitation import load_config
@@ -27,41 +26,17 @@ from desk.content import ContentError
 from desk.curve import DEFAULT_CAPACITY, SAMPLE_RATE_HZ, CurveBuffer, Mark, MarkBuffer, mark_of
 from desk.events import AGENT, BANDS, CALLER, AgitationSample
 from ui.format import call_time as clock
+from ui.format import fill
+from ui.plot_marks import LABEL_GAP_PX, MAX_MARKERS, label_rows, show_marks
+from ui.time_axis import TimeAxisWidget
 
 CALLER_COLOUR = "#1f2a44"
 AGENT_COLOUR = "#5b7fa6"
 BAND_COLOURS = ((67, 160, 71, 38), (251, 192, 45, 52), (245, 124, 0, 46), (211, 47, 47, 40))
-MARK_COLOURS = {"step": "#1b7a3a", "tick": "#1b7a3a", "escalation": "#b3261e",
-                "trap": "#c25e00", "interruption": "#7b3fa0", "comment": "#00796b"}
 CURSOR_COLOUR = "#1565c0"
-MAX_MARKERS = 120            # lines shown at once; more in view: the latest
-LABEL_ROWS = (0.97, 0.87, 0.77)
-LABEL_GAP_PX = 64            # marks closer than this share no label row
 NEAR_S = 1.0                 # hover further than this from any sample: nothing to explain
 DENSE_PER_PX = 2.0           # more samples a pixel in view: draw lines, not one path (below)
 HIDE_BELOW = 0.5             # contributions under this (points; or shown as 0) are not listed
-
-
-def fill(template: str, *args: str) -> str:
-    """``template`` with %1, %2... replaced in one pass (a value may itself contain "%2")."""
-    return re.sub(r"%(\d)", lambda m: args[int(m.group(1)) - 1], template)
-
-
-class TimeAxisWidget(pg.AxisItem):
-    """A time axis in m:ss, ticks on whole seconds, minutes and hours."""
-
-    STEPS = (1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600)
-
-    def tickSpacing(self, minVal: float, maxVal: float, size: float):
-        span = abs(maxVal - minVal)
-        if span <= 0 or size <= 0:
-            return []
-        major = next((s for s in self.STEPS if size * s / span >= 80), self.STEPS[-1])
-        minor = next((s for s in self.STEPS if size * s / span >= 16), major)
-        return [(float(major), 0.0), (float(minor), 0.0)]
-
-    def tickStrings(self, values, scale, spacing):
-        return [clock(v) if v >= 0 else "" for v in values]
 
 
 class AgitationPlotWidget(QWidget):
@@ -354,38 +329,11 @@ class AgitationPlotWidget(QWidget):
         """Show the marks in [x0, x1] on lines from the pool (grown only as far as needed)."""
         marks = list(self.marks.window(x0, x1))[-MAX_MARKERS:]
         gap = LABEL_GAP_PX * (x1 - x0) / max(1.0, float(self.view.width()))
-        ends = [float("-inf")] * len(LABEL_ROWS)
-        placed: list[tuple[Mark, int]] = []
-        for m in marks:
-            row = next((r for r, end in enumerate(ends) if m.t - end >= gap), -1)
-            if row >= 0:
-                ends[row] = m.t
-            placed.append((m, row))
-        shown = tuple(placed)
+        shown = label_rows(marks, gap)
         if shown == self._shown_marks:
             return
         self._shown_marks = shown
-        while len(self.pool) < len(shown):
-            line = pg.InfiniteLine(angle=90, movable=False, label="",
-                                   labelOpts={"position": LABEL_ROWS[0],
-                                              "fill": pg.mkBrush(255, 255, 255, 215)})
-            line.setZValue(5)
-            self.plot.addItem(line)
-            self.pool.append(line)
-        for line, (m, row) in zip(self.pool, shown, strict=False):
-            colour = QColor(MARK_COLOURS.get(m.kind, "#5f6368"))
-            style = Qt.PenStyle.DashLine if m.kind == "tick" else Qt.PenStyle.SolidLine
-            line.setPen(pg.mkPen(colour, width=1, style=style))
-            line.setPos(m.t)
-            line.setToolTip(self._mark_tip(m))
-            line.show()                   # first: a hidden label does not take new text
-            label = line.label
-            label.setVisible(row >= 0)
-            label.orthoPos = LABEL_ROWS[max(row, 0)]
-            label.setColor(colour)
-            label.setFormat(self._mark_label(m).replace("{", "{{").replace("}", "}}"))
-        for line in self.pool[len(shown):]:
-            line.hide()
+        show_marks(self.plot, self.pool, shown, self._mark_label, self._mark_tip)
 
     def _mark_label(self, m: Mark) -> str:
         if m.kind in ("step", "tick"):

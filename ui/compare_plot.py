@@ -18,8 +18,8 @@ from desk.calls import CallService
 from desk.events import CALLER
 from desk.review import CallReview
 from desk.store import StoreError
-from ui.agitation_plot import TimeAxisWidget
 from ui.format import short_time
+from ui.time_axis import TimeAxisWidget
 
 MAX_CALLS = 8
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b",

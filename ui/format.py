@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from desk.timeutil import parse_iso
@@ -34,3 +35,8 @@ def countdown(seconds: float) -> str:
     h, rest = divmod(s, 3600)
     m, sec = divmod(rest, 60)
     return f"{h}:{m:02d}:{sec:02d}" if h else f"{m:02d}:{sec:02d}"
+
+
+def fill(template: str, *args: str) -> str:
+    """``template`` with %1, %2... replaced in one pass (a value may itself contain "%2")."""
+    return re.sub(r"%(\d)", lambda m: args[int(m.group(1)) - 1], template)
