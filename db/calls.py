@@ -62,13 +62,15 @@ def call_comments(conn: sqlite3.Connection, call_id: str) -> list[dict[str, Any]
         " ORDER BY cc.t, cc.hlc, cc.id", (call_id,)))
 
 
-def comments_received(conn: sqlite3.Connection, agent: str, after_hlc: str = "",
+def comments_received(conn: sqlite3.Connection, agent: str, after_seq: int = 0,
                       limit: int = 200) -> list[dict[str, Any]]:
-    """Comments others wrote on ``agent``'s calls, newest first, written after ``after_hlc``;
+    """Comments others wrote on ``agent``'s calls that arrived here after ``after_seq`` (the
+    table's rowid: the order they were stored in, not their clocks), the last to arrive first;
     with the call's start and its case's reference."""
     return _rows(conn.execute(
-        f"SELECT {COMMENT_COLUMNS}, c.started_at, c.case_id, ca.ref AS case_ref"
+        f"SELECT {COMMENT_COLUMNS}, cc.rowid AS seq, c.started_at, c.case_id,"
+        " ca.ref AS case_ref"
         " FROM call_comments cc JOIN calls c ON c.id = cc.call_id"
         " LEFT JOIN cases ca ON ca.id = c.case_id"
-        " WHERE c.agent = ? AND cc.author != ? AND cc.hlc > ?"
-        " ORDER BY cc.hlc DESC LIMIT ?", (agent, agent, after_hlc, limit)))
+        " WHERE c.agent = ? AND cc.author != ? AND cc.rowid > ?"
+        " ORDER BY cc.rowid DESC LIMIT ?", (agent, agent, after_seq, limit)))

@@ -199,7 +199,10 @@ def _v6(db: sqlite_utils.Database) -> None:
         pk="id",
     )
     db.table("call_comments").create_index(["call_id", "t"])
-    db.table("call_comments").create_index(["hlc"])
+    # A workstation of an older version skipped the comments it pulled (a kind it did not
+    # know) and moved its cursor past them: read the server's log again from the start
+    # (what is here already is applied again as a no-op).
+    db.execute("UPDATE meta SET value = '' WHERE key = 'sync_cursor'")
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]

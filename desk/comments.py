@@ -14,10 +14,10 @@ from db import calls as qc
 from db.events import append_rows, set_meta, transaction
 from db.queries import get_meta
 from desk.cases import CaseError, CaseService, _check_text
+from desk.sync.protocol import MAX_CALL_S, MAX_COMMENT
 from desk.timeutil import now_iso
 
-MAX_COMMENT = 20_000  # characters: a coaching remark, not a document
-SEEN_KEY = "comments_seen_hlc"
+SEEN_KEY = "comments_seen_seq"  # the local arrival number of the newest comment read
 
 
 @dataclass(frozen=True)
@@ -32,13 +32,14 @@ class Comment:
     case_id: str = ""  # filled for received comments
     case_ref: str = ""
     call_started_at: str = ""
+    seq: int = 0  # local arrival order (SQLite rowid): comments sync in any clock order
 
     @staticmethod
     def from_row(row: dict[str, Any]) -> Comment:
         return Comment(row["id"], row["call_id"], float(row["t"] or 0), row["body"] or "",
                        row["author"] or "", row["created_at"] or "", row["hlc"] or "",
                        row.get("case_id") or "", row.get("case_ref") or "",
-                       row.get("started_at") or "")
+                       row.get("started_at") or "", int(row.get("seq") or 0))
 
 
 class CommentService:
@@ -54,7 +55,7 @@ class CommentService:
 
     def add(self, call_id: str, t: float, body: str) -> Comment:
         """Pin ``body`` to call time ``t`` of ``call_id``. CaseError: empty, too_long,
-        bad_value (broken characters or a time outside the call), no_call, readonly."""
+        bad_value (broken characters, a time that is not a call time), no_call, readonly."""
         self.cases._guard()
         body = body.strip()
         if not body:
@@ -62,7 +63,7 @@ class CommentService:
         if len(body) > MAX_COMMENT:
             raise CaseError("too_long", f"{len(body)} characters")
         _check_text(body)
-        if not (t == t and 0 <= t < 1e7):  # NaN or a time no call reaches
+        if not (t == t and 0 <= t < MAX_CALL_S):  # NaN or a time no call reaches
             raise CaseError("bad_value", f"call time {t!r}")
         row = {"id": self.store.clock_id(), "call_id": call_id, "t": round(float(t), 2),
                "body": body, "author": self.author, "created_at": now_iso(),
@@ -86,20 +87,23 @@ class CommentService:
             return []
 
         def run(conn: Any) -> list[dict[str, Any]]:
-            after = (get_meta(conn, SEEN_KEY) or "") if unread_only else ""
+            seen = get_meta(conn, SEEN_KEY) or "0"
+            after = int(seen) if unread_only and seen.isdigit() else 0
             return qc.comments_received(conn, self.author, after, limit)
 
         return [Comment.from_row(r) for r in self.store.call(run)]
 
     def mark_read(self, comments: list[Comment]) -> None:
-        """Remember the newest of ``comments`` as read (older ones count as read too)."""
-        newest = max((c.hlc for c in comments), default="")
+        """Remember the last to arrive of ``comments`` as read (those that arrived before it
+        count as read too; one pulled later is new, whatever its clock)."""
+        newest = max((c.seq for c in comments), default=0)
         if not newest or self.store.readonly:
             return
 
         def write(conn: Any) -> None:
             with transaction(conn):
-                if newest > (get_meta(conn, SEEN_KEY) or ""):
-                    set_meta(conn, SEEN_KEY, newest)
+                seen = get_meta(conn, SEEN_KEY) or "0"
+                if newest > (int(seen) if seen.isdigit() else 0):
+                    set_meta(conn, SEEN_KEY, str(newest))
 
         self.store.call(write)

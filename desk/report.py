@@ -120,7 +120,8 @@ def call_csv(record: CallRecord, review: CallReview | None, comments: Sequence[C
     w.writerow([])
     w.writerow(["[comments]"])
     w.writerow(["t_s", "author", "created_at", "body"])
-    w.writerows((_num(c.t), _text(c.author), c.created_at, _text(c.body)) for c in comments)
+    w.writerows((_num(c.t), _text(c.author), _text(c.created_at), _text(c.body))
+                for c in comments)
     return (BOM if bom else "") + out.getvalue()
 
 

@@ -84,7 +84,10 @@ def step_name(step: str) -> str:
 
 
 def when(iso: str) -> str:
-    return local(iso).strftime("%Y-%m-%d %H:%M") if iso else ""
+    try:
+        return local(iso).strftime("%Y-%m-%d %H:%M") if iso else ""
+    except ValueError:  # not a time (a row from elsewhere): shown as it is
+        return iso[:40]
 
 
 def band_word(band: str) -> str:

@@ -13,9 +13,13 @@ def local(iso: str) -> datetime:
 
 
 def short_time(iso: str) -> str:
+    """The local time of ``iso`` (the time alone today); text that is not a time as it is."""
     if not iso:
         return ""
-    dt = local(iso)
+    try:
+        dt = local(iso)
+    except ValueError:
+        return iso[:40]
     if dt.date() == datetime.now().date():
         return dt.strftime("%H:%M:%S")
     return dt.strftime("%Y-%m-%d %H:%M")

@@ -36,6 +36,9 @@ MAX_BODY_BYTES = 32 * 1024 * 1024  # a push body; more is refused before it is p
 MAX_TEXT = 10 * 1024 * 1024  # characters in one value, as desk.cases allows
 MAX_PULL = 2000  # changes per pull page
 MAX_PULL_BYTES = 16 * 1024 * 1024  # ...or about this much of them (at least one)
+MAX_COMMENT = 20_000  # characters in a comment on a call: a coaching remark, not a document
+MAX_CALL_S = 1e7  # a time in a call (s); no call is four months long
+MAX_NAME = 200  # characters in an author's name
 
 KINDS = ("event", *APPEND_TABLES)
 # The column that names the scope of an append-only row.
@@ -179,7 +182,28 @@ def check_change(change: Any, now_ms: int | None = None) -> Checked | Problem:
         if not ok:
             big = isinstance(value, str) and len(value) > MAX_TEXT
             return Problem("size" if big else "type", f"{col}: bad value")
+    if kind == "call_comments":
+        problem = _comment_problem(row)
+        if problem is not None:
+            return problem
     return Checked(row["id"], kind, row[scope_col], SCOPE_KIND[kind], hlc, device, dict(row))
+
+
+def _comment_problem(row: Mapping[str, Any]) -> Problem | None:
+    """What the review shows of a comment must be readable: its time in the call, its text,
+    who wrote it and when."""
+    t, body, author, at = row["t"], row["body"], row["author"], row["created_at"]
+    if t is None or not 0 <= t < MAX_CALL_S:
+        return Problem("type", "t must be a time in the call")
+    if not isinstance(body, str) or not body.strip():
+        return Problem("type", "body must be text")
+    if len(body) > MAX_COMMENT:
+        return Problem("size", f"body: {len(body)} characters")
+    if not isinstance(author, str) or not 0 < len(author) <= MAX_NAME:
+        return Problem("type", "author must be a name")
+    if not isinstance(at, str) or not _AT.fullmatch(at):
+        return Problem("type", "created_at must be an ISO-8601 time")
+    return None
 
 
 def transcript_texts(checked: Checked) -> list[str]:

@@ -142,3 +142,18 @@ def test_full_text_index_follows_only_indexed_columns(tmp_path: Path, event) -> 
         assert list_cases(conn, CaseFilter(text="第一次使用")) == []
     finally:
         conn.close()
+
+
+def test_v6_reads_the_servers_log_again(db_path: Path) -> None:
+    """A desk of an older version skipped pulled comments (a kind it did not know) and moved
+    its cursor past them: after the upgrade its next pull starts from the beginning."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    conn = connect(db_path)
+    migrate(conn, target=5)
+    with transaction(conn):
+        conn.execute("INSERT INTO meta(key, value) VALUES ('sync_cursor', '981:4')")
+    migrate(conn)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'sync_cursor'").fetchone()[0] == ""
+    assert "call_comments" in {r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    conn.close()

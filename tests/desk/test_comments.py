@@ -9,6 +9,7 @@ from desk.calls import CallService
 from desk.cases import CaseError, CaseService
 from desk.comments import MAX_COMMENT, CommentService
 from desk.store import Store
+from desk.sync.protocol import Checked, Problem, check_change
 
 
 def _call(store: Store, agent: str) -> str:
@@ -81,3 +82,37 @@ def test_comments_survive_a_reopen_and_wait_in_the_outbox(store: Store, open_sto
         "持续倾听，很好"]
     assert "call_comments" in {k for k, _ in again.call(
         lambda conn: conn.execute("SELECT kind, row_id FROM outbox").fetchall())}
+
+
+def test_a_comment_that_arrives_late_is_new_whatever_its_clock(store: Store) -> None:
+    """Two supervisors: the second one's comment syncs first and is read; the first one's,
+    written earlier but pulled later, is still new."""
+    call_id = _call(store, "ana")
+    ana = CommentService(CaseService(store, agent="ana"))
+    CommentService(CaseService(store, agent="sue")).add(call_id, 30.0, "from sue")
+    ana.mark_read(ana.received(unread_only=True))
+    earlier = store.clock.now()  # a stamp from before, as a desk that synced late has
+    (ms, counter, device) = earlier.split("-", 2)
+    old_hlc = f"{int(ms) - 60_000:013d}-{counter}-other.desk"
+    CaseService(store)._append("call_comments", [{
+        "id": store.clock_id(), "call_id": call_id, "t": 12.0, "body": "from tom",
+        "author": "tom", "created_at": "2026-11-23T08:00:00.000Z", "hlc": old_hlc,
+        "device": "other.desk"}])
+    assert [c.body for c in ana.received(unread_only=True)] == ["from tom"]
+    assert [c.body for c in ana.received()] == ["from tom", "from sue"]  # last to arrive first
+
+
+@pytest.mark.parametrize(("field", "value", "code"), [
+    ("t", -1.0, "type"), ("t", None, "type"), ("t", 1e12, "type"),
+    ("body", "", "type"), ("body", "x" * (MAX_COMMENT + 1), "size"),
+    ("author", "", "type"), ("author", "a" * 201, "type"),
+    ("created_at", "yesterday", "type"), ("created_at", None, "type"),
+])
+def test_the_wire_refuses_comments_the_review_could_not_show(store: Store, field: str,
+                                                             value: object, code: str) -> None:
+    row = {"id": store.clock_id(), "call_id": store.clock_id(), "t": 5.0, "body": "ok",
+           "author": "sue", "created_at": "2026-11-23T08:00:00.000Z",
+           "hlc": store.clock.now(), "device": store.device}
+    assert isinstance(check_change({"kind": "call_comments", "row": row}), Checked)
+    problem = check_change({"kind": "call_comments", "row": {**row, field: value}})
+    assert isinstance(problem, Problem) and problem.code == code
