@@ -153,3 +153,12 @@ def mark_counts(conn: sqlite3.Connection, started_from: str, started_to: str,
                  args, agent)
     return _rows(conn.execute(sql + " GROUP BY m.kind, m.code ORDER BY n DESC, m.kind, m.code",
                               args))
+
+
+def followups_by_agent(conn: sqlite3.Connection, day_from: str,
+                       day_to: str) -> list[dict[str, Any]]:
+    """Per case agent: follow-up visits dated in ``[day_from, day_to)`` and how many are done."""
+    return _rows(conn.execute(
+        "SELECT coalesce(c.agent, '') AS agent, count(*) AS due,"
+        " coalesce(sum(c.followup_done = 1), 0) AS done FROM cases c"
+        " WHERE c.followup_date >= ? AND c.followup_date < ? GROUP BY 1", (day_from, day_to)))

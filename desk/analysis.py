@@ -335,3 +335,45 @@ def analyse(store: Store, period: Period, agent: str | None = None,
         tuple(repeat), repeat_total, promises(callbacks, now),
         FollowUps(follow["due"], follow["done"], done_in_period, follow["overdue"]),
         _satisfaction(written))
+
+
+@dataclass(frozen=True)
+class CaseFigures:
+    """One agent's (or the team's) case figures over a period, for the team table."""
+
+    promises: Promises
+    followups_due: int
+    followups_done: int
+    satisfaction: Satisfaction
+
+    @staticmethod
+    def nothing() -> CaseFigures:
+        """An agent with no promises, follow-ups or ratings in the period."""
+        return CaseFigures(Promises(0, 0, 0, 0, 0, 0), 0, 0, Satisfaction(0, None, (0,) * 5))
+
+
+def case_figures_by_agent(store: Store, period: Period,
+                          now: datetime | None = None) -> dict[str, CaseFigures]:
+    """Callback promises, follow-ups and satisfaction of ``period`` per case agent, and the
+    whole desk's under "" — in one pass over the period (not one per agent)."""
+    now = now or datetime.now(timezone.utc)
+    start, end = period.bounds()
+
+    def run(conn: Any) -> tuple[Any, ...]:
+        return (qa.fields_written(conn, start, end, None, max_chars=0),
+                qa.callbacks_due(conn, start, end, None),
+                qa.followups_by_agent(conn, period.start.isoformat(), period.end.isoformat()))
+
+    written, callbacks, follow = store.call(run)
+    agents = {""} | {r["agent"] or "" for r in (*written, *callbacks)} | \
+        {r["agent"] for r in follow}
+    out = {}
+    for a in agents:
+        def mine(rows: Iterable[dict[str, Any]], a: str = a) -> list[dict[str, Any]]:
+            return [r for r in rows if not a or (r["agent"] or "") == a]
+
+        due = sum(r["due"] for r in mine(follow))
+        done = sum(r["done"] for r in mine(follow))
+        out[a] = CaseFigures(promises(mine(callbacks), now), due, done,
+                             _satisfaction(mine(written)))
+    return out

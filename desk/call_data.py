@@ -48,6 +48,23 @@ def _columns(data: str) -> dict[str, Any]:
     return dict(json.loads(data))
 
 
+def _chunk_arrays(data: str) -> tuple[FloatArray, FloatArray, npt.NDArray[np.int64],
+                                      npt.NDArray[np.bool_]]:
+    """A chunk's times, scores, bands and voicing; ValueError (or TypeError...) when the chunk
+    is damaged: columns of other lengths or shapes, values that are not finite numbers."""
+    cols = _columns(data)
+    t = np.asarray(cols["t"], np.float64)
+    s = np.asarray(cols["s"], np.float64)
+    b = np.asarray(cols["b"], np.int64)
+    v = np.asarray([bool(x) for x in cols["v"]], np.bool_)
+    n = len(t)
+    if t.ndim != 1 or s.shape != (n,) or b.shape != (n,) or v.shape != (n,):
+        raise ValueError("columns of different lengths")
+    if not (np.isfinite(t).all() and np.isfinite(s).all()):
+        raise ValueError("a time or score that is not a number")
+    return t, s, b, v
+
+
 class ChannelCurve:
     """One channel's curve of a stored call: times, scores, band indexes and voicing as numpy
     arrays in time order; each point's contributions decoded on demand. Reads like the
@@ -57,34 +74,31 @@ class ChannelCurve:
         self.channel = channel
         self.skipped = 0  # chunks that could not be read (damaged): left out
         self._chunks: list[str] = []
-        t: list[float] = []
-        s: list[float] = []
-        b: list[int] = []
-        v: list[Any] = []
+        t: list[FloatArray] = []
+        s: list[FloatArray] = []
+        b: list[npt.NDArray[np.int64]] = []
+        v: list[npt.NDArray[np.bool_]] = []
         which: list[int] = []
         pos: list[int] = []
         for data in chunks:
             try:
-                cols = _columns(data)
-                n = len(cols["t"])
-                ct, cs, cb, cv = cols["t"][:n], cols["s"][:n], cols["b"][:n], cols["v"][:n]
-                if not len(cs) == len(cb) == len(cv) == n:
-                    raise ValueError("columns of different lengths")
-            except (ValueError, KeyError, TypeError):
+                ct, cs, cb, cv = _chunk_arrays(data)
+            except (ValueError, KeyError, TypeError, OverflowError):
                 self.skipped += 1
                 continue
+            n = len(ct)
             which += [len(self._chunks)] * n
             pos += range(n)
             self._chunks.append(data)
-            t += ct
-            s += cs
-            b += cb
-            v += cv
-        self.t: FloatArray = np.asarray(t, np.float64)
-        self.score: FloatArray = np.asarray(s, np.float64)
-        band = np.asarray(b, np.int64)
+            t.append(ct)
+            s.append(cs)
+            b.append(cb)
+            v.append(cv)
+        self.t: FloatArray = np.concatenate(t) if t else np.zeros(0, np.float64)
+        self.score: FloatArray = np.concatenate(s) if s else np.zeros(0, np.float64)
+        band = np.concatenate(b) if b else np.zeros(0, np.int64)
         self.band = np.where((band >= 0) & (band < len(BANDS)), band, 0).astype(np.int8)
-        self.voiced = np.asarray([bool(x) for x in v], np.bool_)
+        self.voiced = np.concatenate(v) if v else np.zeros(0, np.bool_)
         self._which = np.asarray(which, np.int32)
         self._pos = np.asarray(pos, np.int32)
         if len(self.t) > 1 and bool(np.any(np.diff(self.t) < 0)):  # chunks overlap: sort
@@ -144,7 +158,7 @@ class ChannelCurve:
         if hit is None:
             try:
                 hit = list(json.loads(self._chunks[chunk]).get("c") or [])
-            except (ValueError, AttributeError):
+            except (ValueError, AttributeError, TypeError):
                 hit = []
             self._decoded[chunk] = hit
             if len(self._decoded) > DECODED_CHUNKS:
@@ -158,6 +172,9 @@ class ChannelCurve:
         rows = self._contributions(int(self._which[i]))
         pos = int(self._pos[i])
         row = rows[pos] if pos < len(rows) else []
+        if not isinstance(row, list) or not all(
+                isinstance(x, (int, float)) and not isinstance(x, bool) for x in row):
+            row = []  # damaged: the point without its explanation
         return AgitationSample(self.channel, float(self.t[i]), float(self.score[i]),
                                BANDS[int(self.band[i])],
                                tuple(zip(CONTRIBUTIONS, row, strict=False)),

@@ -127,8 +127,13 @@ class Viewer:
 
 def viewer_of(store: Store, local_name: str = "") -> Viewer:
     """The signed-in viewer: the sync account's role when there is one (learnt from the
-    server at the first sync), else a standalone desk under ``local_name``."""
+    server at the first sync), an agent under ``local_name`` until then, and a standalone
+    desk under ``local_name`` when there is no sync."""
     ident = credentials.identity(store)
+    if ident is None and credentials.configured(store):
+        # Sync is set up but the server has not said who this is yet (a new token): fail
+        # closed, to the calls recorded under this desk's own name.
+        return Viewer("agent", local_name)
     if ident is None:
         return Viewer("standalone", local_name)
     return Viewer(ident.role, ident.account, ident.team)
@@ -213,8 +218,10 @@ def _median(values: list[float]) -> float | None:
 def agent_stats(calls: list[CallReview], agent: str,
                 bands: tuple[float, float, float]) -> AgentStats:
     """Figures of ``calls`` (already chosen: one agent's, or the team's) against the score
-    bands (elevated, agitated, escalate) of the agitation scorer."""
+    bands (elevated, agitated, escalate) of the agitation scorer. Calls still live (or whose
+    end has not synced yet) have no figures yet and are left out."""
     elevated, agitated, _ = bands
+    calls = [c for c in calls if c.status != "live"]
     needed = [c for c in calls if c.peak >= agitated]
     apologies = [c.t_apology for c in calls if c.t_apology is not None]
     n = len(calls)

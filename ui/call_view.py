@@ -10,6 +10,7 @@ second.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
@@ -42,6 +43,8 @@ from ui.format import call_time as clock
 from ui.transcript_widget import TranscriptWidget
 
 MARK_CHARS = 200  # of a comment in its marker's tooltip
+
+log = logging.getLogger(__name__)
 
 
 class FigureTileWidget(QFrame):
@@ -188,6 +191,10 @@ class CallViewWidget(QWidget):
         except StoreError as exc:
             self._say(self.message_for(exc), error=True)
             return False
+        except (ValueError, TypeError) as exc:  # a row this version cannot read
+            log.warning("call %s cannot be shown: %s", call_id, exc)
+            self._say(self.tr("This call's record is damaged and cannot be shown."), error=True)
+            return False
         self.data = data
         self.message.hide()
         self.side.show_call(call_id, data.comments)
@@ -287,6 +294,17 @@ class CallViewWidget(QWidget):
 
     def _on_fit(self) -> None:
         self.plot.fit_all()
+
+    def reload_comments(self) -> None:
+        """Comments may have arrived (a sync): show them, keeping the moment and the zoom."""
+        if self.data is None:
+            return
+        try:
+            comments = self.comment_service.comments(self.data.summary.id)
+        except StoreError:
+            return
+        self.side.show_call(self.data.summary.id, comments)
+        self.plot.set_marks(self._marks())
 
     # -- comments -------------------------------------------------------------------------
     @property

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.call_data import load_call
 from desk.calls import CallService
 from desk.events import CALLER
 from desk.review import CallReview
@@ -87,14 +88,14 @@ class ComparePlotWidget(QWidget):
         failed = 0
         for r in self.reviews:
             try:
-                record = self.calls_service.record(r.id)
-            except (StoreError, KeyError):
+                curve = load_call(self.calls_service.store, r.id).curves.get(CALLER)
+            except (StoreError, KeyError, ValueError, TypeError):
                 failed += 1
                 continue
-            pts = [(s.t, s.score) for s in record.samples if s.channel == CALLER]
-            t = np.fromiter((p[0] for p in pts), float, len(pts))
-            y = np.fromiter((p[1] for p in pts), float, len(pts))
-            self.curves[r.id] = (t, y)
+            if curve is None:
+                failed += 1
+                continue
+            self.curves[r.id] = curve.all()
         self.redraw(failed, len(reviews) - len(self.reviews))
 
     def offset(self, call_id: str) -> float:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from desk.comments import CommentService
+from desk.review import Viewer, viewer_of
 from desk.store import StoreError
 from desk.sync import credentials
 
@@ -39,6 +40,8 @@ class ReviewControl(QObject):
 
         w = self.window
         self.update_name()
+        if self.review is not None and self.review.viewer != self._viewer():
+            self.close()  # signed in as someone else, or the role is known now: build again
         if self.review is None:
             self.review = ReviewWindow(w.service, w.catalog, w.translations.language,
                                        w.settings)
@@ -67,11 +70,23 @@ class ReviewControl(QObject):
             self.review.deleteLater()
             self.review = None
 
+    def _viewer(self) -> Viewer | None:
+        try:
+            return viewer_of(self.window.service.store, self.window.service.agent)
+        except StoreError:
+            return None
+
     def rows_arrived(self) -> None:
         """A sync brought rows: an open review shows them; new comments are counted."""
+        self.update_name()
+        if self.review is not None and self.review.isVisible() \
+                and self.review.viewer != self._viewer():
+            self.rebuilt()
+            return
         if self.review is not None and self.review.isVisible():
             self.review.refresh()
             self.review.received.refresh()
+            self.review.view.reload_comments()
         self.check_comments()
 
     def check_comments(self) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.agitation import load_config
-from desk.analysis import Period, analyse
+from desk.analysis import CaseFigures, Period, case_figures_by_agent
 from desk.calls import CallService
 from desk.cases import CaseError, CaseService
 from desk.comments import CommentService
@@ -170,8 +170,8 @@ class ReviewWindow(QMainWindow):
             calls = self.review.calls(self.filters.query(self.model.sort_key,
                                                          self.model.descending))
         except (StoreError, CaseError) as exc:
-            self.count.setText(self.tr("The calls could not be read: %1").replace(
-                "%1", getattr(exc, "detail", "") or str(exc)))
+            self.count.setText(self.tr("The calls could not be read. %1").replace(
+                "%1", self.view.message_for(exc)))
             return
         current = self.current_call()
         self.model.set_calls(calls)
@@ -197,9 +197,11 @@ class ReviewWindow(QMainWindow):
             [agent_stats(calls, self.viewer.name, self.bands)]
         span = period or Period.last_days(ANY_DATE_DAYS)
         try:
-            cases = [analyse(self.service.store, span, r.agent or None) for r in rows]
+            by_agent = case_figures_by_agent(self.service.store, span)
         except StoreError:
-            cases = []
+            by_agent = {}
+        cases = [by_agent.get(r.agent, CaseFigures.nothing()) if by_agent else None
+                 for r in rows]  # the team's row: agent ""
         self.team.show_stats(rows, period, cases)
 
     def _on_tab(self, _index: int) -> None:
@@ -224,13 +226,17 @@ class ReviewWindow(QMainWindow):
     def open_call(self, call_id: str, t: float | None = None) -> None:
         """Show one call (from the list, or from a comment received: at its moment)."""
         self.tabs.setCurrentIndex(0)
-        if not self.select_call(call_id):
-            self.view.open_call(call_id)
-        if t is not None:
+        if not self.select_call(call_id) and not self.view.open_call(call_id):
+            return
+        if t is not None and self.shown_call() == call_id:
             self.view.set_cursor(t)
 
+    def shown_call(self) -> str | None:
+        return self.view.data.summary.id if self.view.data is not None else None
+
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        # The same call again (the list was refreshed): keep its moment and zoom.
+        if current.isValid() and self.model.calls[current.row()].id != self.shown_call():
             self.view.open_call(self.model.calls[current.row()].id)
 
     def _on_compare(self) -> None:

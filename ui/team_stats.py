@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.analysis import ComplaintAnalysis, Period
+from desk.analysis import CaseFigures, Period
 from desk.review import AgentStats
 from ui.format import call_time
 
@@ -113,7 +113,7 @@ class TeamStatsWidget(QWidget):
         self.rows: list[AgentStats] = []
 
     def show_stats(self, rows: Sequence[AgentStats], period: Period | None,
-                   cases: Sequence[ComplaintAnalysis | None] = ()) -> None:
+                   cases: Sequence[CaseFigures | None] = ()) -> None:
         """``cases``: the case figures of each row's agent (the team's last), when known."""
         self.rows = list(rows)
         when = (self.tr("any date") if period is None else
@@ -152,12 +152,12 @@ class TeamStatsWidget(QWidget):
             (self.tr("CLEAR complete"), CLEAR_COLOUR,
              [100.0 * s.clear_complete / s.calls if s.calls else 0.0 for s in agents])])
 
-    def case_cells(self, a: ComplaintAnalysis | None) -> list[str]:
+    def case_cells(self, a: CaseFigures | None) -> list[str]:
         if a is None:
             return ["", "", ""]
-        p, f, sat = a.promises, a.followups, a.satisfaction
+        p, sat = a.promises, a.satisfaction
         rating = "—" if sat.average is None else \
             self.tr("%1 (%2 rated)").replace("%1", f"{sat.average:.1f}").replace(
                 "%2", str(sat.rated))
         return [f"{percent(p.kept, p.kept + p.broken)} ({p.kept}/{p.kept + p.broken})",
-                f"{f.done}/{f.due}", rating]
+                f"{a.followups_done}/{a.followups_due}", rating]

@@ -166,6 +166,11 @@ class Identity:
     team: str
 
 
+def configured(store: Store) -> bool:
+    """Whether this desk syncs (an address is set)."""
+    return bool(store.call(get_meta, URL_KEY))
+
+
 def identity(store: Store) -> Identity | None:
     """The signed-in account, once a sync has asked the server (None: standalone, or not
     asked yet since the address or token changed)."""

@@ -4,7 +4,7 @@
 <context>
     <name>AgitationPlotWidget</name>
     <message>
-        <location filename="../../ui/agitation_plot.py" line="+167"/>
+        <location filename="../../ui/agitation_plot.py" line="+142"/>
         <location filename="../../ui/call_export.py" line="+70"/>
         <source>Caller</source>
         <translation>客户</translation>
@@ -127,7 +127,7 @@
     </message>
     <message>
         <location line="+111"/>
-        <location line="+142"/>
+        <location line="+115"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
@@ -611,7 +611,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
     <name>CallReport</name>
     <message>
         <location filename="../../ui/call_export.py" line="+77"/>
-        <location filename="../../ui/call_report.py" line="+193"/>
+        <location filename="../../ui/call_report.py" line="+196"/>
         <source>Call report · case %1</source>
         <translation>通话报告 · 投诉单 %1</translation>
     </message>
@@ -831,7 +831,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
 <context>
     <name>CallViewWidget</name>
     <message>
-        <location filename="../../ui/call_view.py" line="+117"/>
+        <location filename="../../ui/call_view.py" line="+120"/>
         <source>Fit whole call</source>
         <translation>显示整通电话</translation>
     </message>
@@ -842,12 +842,12 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
     </message>
     <message>
         <location line="+5"/>
-        <location line="+232"/>
+        <location line="+247"/>
         <source>Save the curve as a picture</source>
         <translation>将曲线保存为图片</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-245"/>
         <source>Save the call&apos;s data for a spreadsheet</source>
         <translation>保存通话数据，可用电子表格打开</translation>
     </message>
@@ -874,12 +874,12 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
     <message>
         <location line="+35"/>
         <location line="+1"/>
-        <location line="+240"/>
+        <location line="+255"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-255"/>
         <source>Caller</source>
         <translation>客户</translation>
     </message>
@@ -899,7 +899,12 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <translation>数据库中没有这通电话（可能尚未同步）。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+8"/>
+        <source>This call&apos;s record is damaged and cannot be shown.</source>
+        <translation>这通电话的记录已损坏，无法显示。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Unknown caller</source>
         <translation>未知客户</translation>
     </message>
@@ -999,7 +1004,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <translation>%1 · 此刻客户没有说话</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+33"/>
         <source>Comment saved at %1; the agent sees it after the next sync.</source>
         <translation>已在 %1 处保存点评；下次同步后坐席即可看到。</translation>
     </message>
@@ -1871,7 +1876,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
 <context>
     <name>ComparePlotWidget</name>
     <message>
-        <location filename="../../ui/compare_plot.py" line="+55"/>
+        <location filename="../../ui/compare_plot.py" line="+56"/>
         <source>Align at the start</source>
         <translation>按通话开始对齐</translation>
     </message>
@@ -2798,7 +2803,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
 <context>
     <name>ReviewControl</name>
     <message>
-        <location filename="../../ui/review_control.py" line="+79"/>
+        <location filename="../../ui/review_control.py" line="+103"/>
         <source>Review calls</source>
         <translation>通话回顾</translation>
     </message>
@@ -2877,8 +2882,8 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
     </message>
     <message>
         <location line="+11"/>
-        <source>The calls could not be read: %1</source>
-        <translation>无法读取通话：%1</translation>
+        <source>The calls could not be read. %1</source>
+        <translation>无法读取通话记录。%1</translation>
     </message>
     <message>
         <location line="+9"/>

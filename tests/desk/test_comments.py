@@ -92,7 +92,7 @@ def test_a_comment_that_arrives_late_is_new_whatever_its_clock(store: Store) -> 
     CommentService(CaseService(store, agent="sue")).add(call_id, 30.0, "from sue")
     ana.mark_read(ana.received(unread_only=True))
     earlier = store.clock.now()  # a stamp from before, as a desk that synced late has
-    (ms, counter, device) = earlier.split("-", 2)
+    ms, counter, _ = earlier.split("-", 2)
     old_hlc = f"{int(ms) - 60_000:013d}-{counter}-other.desk"
     CaseService(store)._append("call_comments", [{
         "id": store.clock_id(), "call_id": call_id, "t": 12.0, "body": "from tom",

@@ -93,6 +93,30 @@ def test_a_curve_from_chunks_in_any_layout_damaged_and_overlapping() -> None:
     assert ChannelCurve(AGENT, []).peak() is None and ChannelCurve(AGENT, []).last() is None
 
 
+@pytest.mark.parametrize("damaged", [
+    '{"t":[0,0.1],"s":[5,null],"b":[0,0],"v":[1,1]}',  # a score that is not a number
+    '{"t":["a",0.1],"s":[5,6],"b":[0,0],"v":[1,1]}',  # a time that is text
+    '{"t":[[0],[1]],"s":[5,6],"b":[0,0],"v":[1,1]}',  # nested lists
+    '{"t":[0,0.1],"s":[5,6],"b":[0,99999999999999999999999],"v":[1,1]}',  # too big a band
+    '{"t":[0,0.1],"s":[5,"NaN"],"b":[0,0],"v":[1,1]}',
+])
+def test_a_damaged_chunk_is_left_out_not_fatal(damaged: str) -> None:
+    good = points(CALLER, 1.0, 5, base=40.0)
+    curve = ChannelCurve(CALLER, [damaged, pack_samples(good)])
+    assert curve.skipped == 1 and len(curve) == 5
+    assert curve.samples() == unpack_samples(CALLER, pack_samples(good))
+
+
+def test_damaged_contributions_leave_the_point_without_its_explanation() -> None:
+    data = json.loads(pack_samples(points(CALLER, 0.0, 3)))
+    data["c"] = 5  # not a list of rows
+    curve = ChannelCurve(CALLER, [json.dumps(data)])
+    assert [s.contributions for s in curve.samples()] == [(), (), ()]
+    data["c"] = [["x", 1], None, [1.5]]
+    curve = ChannelCurve(CALLER, [json.dumps(data)])
+    assert [len(s.contributions) for s in curve.samples()] == [0, 0, 1]
+
+
 # -- the CSV --------------------------------------------------------------------------------
 
 def test_the_csv_holds_the_figures_curve_transcript_marks_and_comments(

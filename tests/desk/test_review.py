@@ -6,10 +6,12 @@ from typing import Any
 
 import pytest
 
+from db.events import set_meta, transaction
 from desk.calls import CallService
 from desk.cases import CaseService
 from desk.review import CallQuery, ReviewService, Viewer, viewer_of
 from desk.store import Store
+from desk.sync import credentials
 
 
 def _call(store: Store, agent: str, customer: str, category: str, peak: float, final: float,
@@ -108,6 +110,14 @@ def test_an_agent_sees_only_their_own_calls(store: Store, three_calls: dict[str,
     sup = ReviewService(store, Viewer("supervisor", "sue", "north"))
     assert len(sup.calls()) == 3 and sup.agents() == ["ana", "bob"]
     assert viewer_of(store, "counter 1") == Viewer("standalone", "counter 1")
+
+    def set_url(conn: Any) -> None:
+        with transaction(conn):
+            set_meta(conn, credentials.URL_KEY, "https://sync.example.com")
+
+    store.call(set_url)  # sync set up, not signed in yet: own calls only, not everyone's
+    assert viewer_of(store, "ana") == Viewer("agent", "ana")
+    assert {c.agent for c in ReviewService(store, viewer_of(store, "ana")).calls()} == {"ana"}
 
 
 def test_search_finds_calls_by_transcript_customer_and_reference(

@@ -93,6 +93,9 @@ def test_selecting_a_call_opens_it_and_calls_compare(open_review: OpenReview,
     calmed = review_data.calls["calmed"]
     w.select_call(calmed)
     assert w.view.data is not None and w.view.data.summary.id == calmed
+    w.view.set_cursor(30.0)
+    w.refresh()  # as after a sync: the call stays at the moment picked (a comment goes there)
+    assert w.view.cursor_t == 30.0 and "0:30" in w.view.side.add_button.text()
     sel = w.table.selectionModel()
     for row in range(2):
         sel.select(w.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
