@@ -136,7 +136,7 @@ def customer_cases(conn: sqlite3.Connection, period_from: str, period_to: str,
     args += [window_from, period_to]
     return _rows(conn.execute(
         "SELECT c.customer_id, cu.name AS customer_name, c.id, c.ref, c.category,"
-        " c.created_at FROM cases c LEFT JOIN customers cu ON cu.id = c.customer_id"
+        " c.created_at, c.agent FROM cases c LEFT JOIN customers cu ON cu.id = c.customer_id"
         f" WHERE c.customer_id IN ({inner}) AND c.created_at >= ? AND c.created_at < ?"
         " ORDER BY c.customer_id, c.created_at, c.id", args))
 

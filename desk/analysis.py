@@ -292,14 +292,21 @@ def promises(rows: Iterable[dict[str, Any]], now: datetime) -> Promises:
     return Promises(due, kept, late, missed, pending, cancelled)
 
 
-def _repeat(rows: list[dict[str, Any]], period_from: str) -> tuple[list[RepeatCustomer], int]:
+def _repeat(rows: list[dict[str, Any]], period_from: str,
+            agent: str | None = None) -> tuple[list[RepeatCustomer], int]:
+    """Customers with two or more cases; for one agent's analysis only their own cases are
+    named (the others are counted: that the customer complained before is worth knowing)."""
     by_customer: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         by_customer.setdefault(r["customer_id"], []).append(r)
+
+    def named(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [c for c in cases if agent is None or (c.get("agent") or "") == agent]
+
     out = [RepeatCustomer(cid, cases[0]["customer_name"] or "", len(cases),
                           sum(1 for c in cases if (c["created_at"] or "") >= period_from),
-                          tuple(c["ref"] or "" for c in cases),
-                          tuple(dict.fromkeys(c["category"] or "" for c in cases)))
+                          tuple(c["ref"] or "" for c in named(cases)),
+                          tuple(dict.fromkeys(c["category"] or "" for c in named(cases))))
            for cid, cases in by_customer.items() if len(cases) >= 2]
     out.sort(key=lambda r: (-r.cases, -r.in_period, r.name, r.customer_id))
     return out[:MAX_REPEAT_CUSTOMERS], len(out)
@@ -326,7 +333,7 @@ def analyse(store: Store, period: Period, agent: str | None = None,
     cases, written, callbacks, follow, customers = store.call(run)
     by_category = _ranked(Counter(c["category"] or "" for c in cases))
     lessons, lessons_total = _lessons(written)
-    repeat, repeat_total = _repeat(customers, start)
+    repeat, repeat_total = _repeat(customers, start, agent)
     done_in_period = sum(1 for r in written if r["field"] == "followup_done" and r["value"] == 1)
     return ComplaintAnalysis(
         period, agent, len(cases), by_category,

@@ -376,3 +376,15 @@ def test_lesson_text_with_markup_is_kept_as_text(store: Store, svc: CaseService,
                         now=datetime(2024, 3, 6, tzinfo=timezone.utc)).lessons
     assert lesson.root_cause == "<b>50%</b> off & \"free\" 送货 😀"
     assert lesson.prevention == "'; DROP TABLE cases; --"
+
+
+def test_an_agents_repeat_customers_name_only_their_own_cases(store: Store) -> None:
+    ana, bob = CaseService(store, agent="ana"), CaseService(store, agent="bob")
+    cu = ana.new_customer(name="Zhou Min")
+    theirs = ana.new_case(customer_id=cu.id, category="price")
+    mine = bob.new_case(customer_id=cu.id, category="quality")
+    today = Period.day(date.today())
+    (repeat,) = analyse(store, today, agent="bob").repeat_customers
+    assert (repeat.cases, repeat.case_refs, repeat.categories) == (2, (mine.ref,), ("quality",))
+    (whole,) = analyse(store, today).repeat_customers
+    assert set(whole.case_refs) == {theirs.ref, mine.ref}
