@@ -233,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--no-transcripts", action="store_true",
+                        help="only the two-hour call has a transcript (a faster fill)")
     parser.add_argument("--no-machine", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not args.no_machine:
@@ -243,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         store = Store(path)
         t0 = time.perf_counter()
         for _ in range(args.calls):
-            make_call(store, rng.randint(180, 480), rng)
+            make_call(store, rng.randint(180, 480), rng, transcript=not args.no_transcripts)
         long_call = make_call(store, 2 * 3600, rng, transcript=True)
         fill_s = time.perf_counter() - t0
         review = ReviewService(store)
