@@ -45,8 +45,9 @@ def review_calls(conn: sqlite3.Connection, started_from: str | None = None,
             args.append(value)
     if text:
         like = "LIKE ? ESCAPE '\\'"
-        sql += (f" AND (cu.name {like} OR ca.ref {like} OR c.id IN"
-                f" (SELECT s.call_id FROM call_segments s WHERE s.text {like}))")
+        # EXISTS per call stops at its first matching line (call_segments_text covers it).
+        sql += (f" AND (cu.name {like} OR ca.ref {like} OR EXISTS (SELECT 1 FROM"
+                f" call_segments s WHERE s.call_id = c.id AND s.text {like}))")
         args += [like_pattern(text)] * 3
     return _rows(conn.execute(sql + " ORDER BY c.started_at DESC, c.id", args))
 

@@ -189,7 +189,8 @@ def _v5(db: sqlite_utils.Database) -> None:
 
 
 def _v6(db: sqlite_utils.Database) -> None:
-    """Review: comments a supervisor (or the agent) pins to a moment ``t`` of a call.
+    """Review: comments a supervisor (or the agent) pins to a moment ``t`` of a call, and an
+    index for searching the transcripts.
 
     Append-only and in the call's sync scope, so a supervisor's comment reaches the agent whose
     call it is."""
@@ -199,6 +200,9 @@ def _v6(db: sqlite_utils.Database) -> None:
         pk="id",
     )
     db.table("call_comments").create_index(["call_id", "t"])
+    # Searching the transcripts reads this (call and text only) instead of the segments with
+    # their word timings, a sixth of the bytes.
+    db.table("call_segments").create_index(["call_id", "text"], index_name="call_segments_text")
     # A workstation of an older version skipped the comments it pulled (a kind it did not
     # know) and moved its cursor past them: read the server's log again from the start
     # (what is here already is applied again as a no-op).
