@@ -74,6 +74,8 @@ class ReceivedCommentsWidget(QWidget):
                 for col in range(6):
                     item.setFont(col, font)
             self.tree.addTopLevelItem(item)
+        for column in range(5):  # the comment itself takes the rest
+            self.tree.resizeColumnToContents(column)
         if not self.service.author:
             self.summary.setText(self.tr("Comments on your calls appear here once your name "
                                          "is set (Settings) or sync is signed in."))
