@@ -162,3 +162,28 @@ def followups_by_agent(conn: sqlite3.Connection, day_from: str,
         "SELECT coalesce(c.agent, '') AS agent, count(*) AS due,"
         " coalesce(sum(c.followup_done = 1), 0) AS done FROM cases c"
         " WHERE c.followup_date >= ? AND c.followup_date < ? GROUP BY 1", (day_from, day_to)))
+
+
+def lesson_texts(conn: sqlite3.Connection, case_ids: list[str],
+                 max_chars: int = 2000) -> dict[str, dict[str, Any]]:
+    """The current root cause and preventive measure of these cases (cut to about
+    ``max_chars``, as fields_written cuts them), by case id."""
+    out: dict[str, dict[str, Any]] = {}
+    max_bytes = 4 * max_chars
+    for start in range(0, len(case_ids), 500):
+        chunk = case_ids[start:start + 500]
+        for row in _rows(conn.execute(
+                "SELECT id, substr(CAST(root_cause AS BLOB), 1, ?) AS root_cause,"
+                " length(CAST(root_cause AS BLOB)) AS root_bytes,"
+                " substr(CAST(prevention AS BLOB), 1, ?) AS prevention,"
+                " length(CAST(prevention AS BLOB)) AS prevention_bytes"
+                f" FROM cases WHERE id IN ({', '.join('?' * len(chunk))})",
+                [max_bytes, max_bytes, *chunk])):
+            texts = {}
+            for field in ("root_cause", "prevention"):
+                value = row[field] or b""
+                full = row[f"{'root' if field == 'root_cause' else field}_bytes"] or 0
+                text = value.decode("utf-8", "ignore") if isinstance(value, bytes) else value
+                texts[field] = (str(text), full > len(value))
+            out[row["id"]] = texts
+    return out

@@ -226,7 +226,10 @@ def trend(period: Period, cases: Iterable[dict[str, Any]],
     return tuple(TrendBucket(s, tuple((k, n[k]) for k in order)) for s, n in per.items())
 
 
-def _lessons(rows: list[dict[str, Any]]) -> tuple[list[Lesson], int]:
+def _lessons(rows: list[dict[str, Any]], current: dict[str, dict[str, Any]] | None = None
+             ) -> tuple[list[Lesson], int]:
+    """Root causes and measures written in the period, a case's two read out together: the
+    one not written in the period is its current value (``current``: db lesson_texts)."""
     by_case: dict[str, dict[str, Any]] = {}
     for r in rows:  # newest first
         if r["field"] not in ("root_cause", "prevention"):
@@ -234,6 +237,10 @@ def _lessons(rows: list[dict[str, Any]]) -> tuple[list[Lesson], int]:
         case = by_case.setdefault(r["id"], {"ref": r["ref"] or "", "category": r["category"]
                                             or "", "at": r["written_at"] or ""})
         case[r["field"]] = clean_line(str(r["value"] or ""), cut=bool(r["cut"]))
+    for case_id, case in by_case.items():
+        for field, (text, cut) in (current or {}).get(case_id, {}).items():
+            if field not in case:
+                case[field] = clean_line(text, cut=cut)
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for case in by_case.values():
         root, prevention = case.get("root_cause", ""), case.get("prevention", "")
@@ -323,16 +330,18 @@ def analyse(store: Store, period: Period, agent: str | None = None,
     today = now.astimezone().date().isoformat()
 
     def run(conn: Any) -> tuple[Any, ...]:
-        return (qa.period_cases(conn, start, end, agent),
-                qa.fields_written(conn, start, end, agent),
+        written = qa.fields_written(conn, start, end, agent)
+        told = [r["id"] for r in written if r["field"] in ("root_cause", "prevention")]
+        return (qa.period_cases(conn, start, end, agent), written,
                 qa.callbacks_due(conn, start, end, agent),
                 qa.followups(conn, period.start.isoformat(), period.end.isoformat(), today,
                              agent),
-                qa.customer_cases(conn, start, end, window_from, agent))
+                qa.customer_cases(conn, start, end, window_from, agent),
+                qa.lesson_texts(conn, list(dict.fromkeys(told))))
 
-    cases, written, callbacks, follow, customers = store.call(run)
+    cases, written, callbacks, follow, customers, current = store.call(run)
     by_category = _ranked(Counter(c["category"] or "" for c in cases))
-    lessons, lessons_total = _lessons(written)
+    lessons, lessons_total = _lessons(written, current)
     repeat, repeat_total = _repeat(customers, start, agent)
     done_in_period = sum(1 for r in written if r["field"] == "followup_done" and r["value"] == 1)
     return ComplaintAnalysis(

@@ -18,6 +18,7 @@ import pytest
 
 import desk.calls
 import desk.cases
+from db.events import FieldEvent, apply_field_events, transaction
 from desk.analysis import LESSON_CHARS, Period, analyse, clean_line
 from desk.calls import CallService
 from desk.cases import CaseFilter, CaseService
@@ -388,3 +389,26 @@ def test_an_agents_repeat_customers_name_only_their_own_cases(store: Store) -> N
     assert (repeat.cases, repeat.case_refs, repeat.categories) == (2, (mine.ref,), ("quality",))
     (whole,) = analyse(store, today).repeat_customers
     assert set(whole.case_refs) == {theirs.ref, mine.ref}
+
+
+def test_a_root_cause_is_read_out_with_its_measure_written_before(store: Store) -> None:
+    """The measure was written on the 12th, the root cause on the 16th: the lesson of the
+    16th has both."""
+    svc = CaseService(store, agent="ana")
+    case = svc.new_case(complaint="kettle leaks")
+
+    def ev(field: str, value: str, at: str) -> FieldEvent:
+        return FieldEvent(store.clock_id(), "case", case.id, field, value, store.clock.now(),
+                          store.device, at)
+
+    def write(conn: Any) -> None:
+        with transaction(conn):
+            apply_field_events(conn, [
+                ev("prevention", "Check the seal before shipping", "2026-11-12T02:00:00.000Z"),
+                ev("root_cause", "Seal not checked at the depot", "2026-11-16T02:00:00.000Z")])
+
+    store.call(write)
+    (lesson,) = analyse(store, Period.day(date(2026, 11, 16)),
+                        now=datetime(2026, 11, 17, tzinfo=timezone.utc)).lessons
+    assert (lesson.root_cause, lesson.prevention) == ("Seal not checked at the depot",
+                                                      "Check the seal before shipping")
