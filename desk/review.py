@@ -17,6 +17,10 @@ from desk.models import STEP_KEYS
 from desk.store import Store
 from desk.sync import credentials
 
+DEFAULT_BANDS = (35.0, 55.0, 75.0)  # the scorer's, when its configuration cannot be read
+# Ways a call went wrong, to list only those calls: the caller became agitated and did not
+# come down; no apology; CLEAR not complete; a trap hit; an escalation word heard.
+PROBLEMS = ("not_calmed", "no_apology", "clear_incomplete", "traps", "escalation")
 SORT_KEYS = ("started_at", "duration", "peak", "final", "deescalation", "t_apology",
              "t_offer", "steps_done", "traps", "escalations", "agent", "customer", "category",
              "case_ref")
@@ -62,6 +66,7 @@ class CallQuery:
     agent: str | None = None
     category: str | None = None
     min_peak: float | None = None
+    problem: str | None = None  # one of PROBLEMS: only the calls where that went wrong
     text: str | None = None  # in the transcript, the customer's name or the case reference
     sort: str = "started_at"
     descending: bool = True
@@ -149,9 +154,22 @@ def sort_calls(calls: list[CallReview], key: str, descending: bool = False) -> l
 class ReviewService:
     """The calls list of one viewer: an agent's list holds their own calls only."""
 
-    def __init__(self, store: Store, viewer: Viewer | None = None) -> None:
+    def __init__(self, store: Store, viewer: Viewer | None = None,
+                 bands: tuple[float, float, float] = DEFAULT_BANDS) -> None:
         self.store = store
         self.viewer = viewer or Viewer("standalone")
+        self.bands = bands  # the scorer's (elevated, agitated, escalate)
+
+    def has_problem(self, c: CallReview, problem: str) -> bool:
+        """Whether ``c`` went wrong in the way ``problem`` (one of PROBLEMS) names."""
+        elevated, agitated, _ = self.bands
+        if problem not in PROBLEMS:
+            raise ValueError(f"unknown problem {problem!r}")
+        return {"not_calmed": c.peak >= agitated and c.final >= elevated,
+                "no_apology": c.t_apology is None,
+                "clear_incomplete": len(c.steps_done) < len(STEP_KEYS),
+                "traps": c.traps > 0,
+                "escalation": c.escalations > 0}[problem]
 
     def agents(self) -> list[str]:
         """The agents whose calls this viewer may see, by name."""
@@ -180,7 +198,8 @@ class ReviewService:
         out = []
         for r in rows:
             review = review_of(r, by_call.get(r["id"], []))
-            if q.min_peak is None or review.peak >= q.min_peak:
+            if (q.min_peak is None or review.peak >= q.min_peak) and (
+                    q.problem is None or self.has_problem(review, q.problem)):
                 out.append(review)
         return sort_calls(out, q.sort, q.descending)
 

@@ -179,13 +179,23 @@ class CallFilterWidget(QWidget):
         self.min_peak.setRange(0, 100)
         self.min_peak.setSingleStep(5)
         self.min_peak.setPrefix(self.tr("Peak ≥ "))
+        self.problem = QComboBox()
+        self.problem.setObjectName("review_problem")
+        for text, key in ((self.tr("All calls"), None),
+                          (self.tr("Not calmed down"), "not_calmed"),
+                          (self.tr("No apology"), "no_apology"),
+                          (self.tr("CLEAR not complete"), "clear_incomplete"),
+                          (self.tr("A trap hit"), "traps"),
+                          (self.tr("Escalation words heard"), "escalation")):
+            self.problem.addItem(text, key)
+        self.problem.setToolTip(self.tr("Only the calls where this went wrong"))
         self.search = QLineEdit()
         self.search.setObjectName("review_search")
         self.search.setPlaceholderText(self.tr("Search transcripts, customers, case numbers"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaxLength(200)
         for w in (QLabel(self.tr("Period:")), self.period, self.agent, self.category,
-                  self.min_peak):
+                  self.min_peak, self.problem):
             h.addWidget(w)
         h.addWidget(self.search, 1)
         self.timer = QTimer(self)
@@ -193,7 +203,7 @@ class CallFilterWidget(QWidget):
         self.timer.setInterval(SEARCH_DELAY_MS)
         self.timer.timeout.connect(self.changed)
         self.search.textChanged.connect(lambda _: self.timer.start())
-        for combo in (self.period, self.agent, self.category):
+        for combo in (self.period, self.agent, self.category, self.problem):
             combo.currentIndexChanged.connect(lambda _: self.changed.emit())
         self.min_peak.valueChanged.connect(lambda _: self.changed.emit())
 
@@ -219,5 +229,6 @@ class CallFilterWidget(QWidget):
         return CallQuery(started_from=start, started_to=end, agent=self.agent.currentData(),
                          category=self.category.currentData(),
                          min_peak=float(self.min_peak.value()) or None,
+                         problem=self.problem.currentData(),
                          text=self.search.text().strip() or None, sort=sort,
                          descending=descending)

@@ -29,7 +29,15 @@ from desk.calls import CallService
 from desk.cases import CaseError, CaseService
 from desk.comments import CommentService
 from desk.content import Catalog, ContentError
-from desk.review import CallReview, ReviewService, Viewer, agent_stats, team_stats, viewer_of
+from desk.review import (
+    DEFAULT_BANDS,
+    CallReview,
+    ReviewService,
+    Viewer,
+    agent_stats,
+    team_stats,
+    viewer_of,
+)
 from desk.store import StoreError
 from ui.call_view import CallViewWidget
 from ui.calls_table import CallFilterWidget, CallsTableModel
@@ -38,7 +46,6 @@ from ui.digest_view import DigestWidget
 from ui.received_comments import ReceivedCommentsWidget
 from ui.team_stats import TeamStatsWidget
 
-DEFAULT_BANDS = (35.0, 55.0, 75.0)
 SIZE_ROWS = 40
 ANY_DATE_DAYS = 3 * 365  # the case figures of "any date": the last three years
 
@@ -66,8 +73,8 @@ class ReviewWindow(QMainWindow):
         self.calls = CallService(service)
         self.comments = CommentService(service)
         self.viewer: Viewer = viewer_of(service.store, service.agent)
-        self.review = ReviewService(service.store, self.viewer)
         self.bands = score_bands()
+        self.review = ReviewService(service.store, self.viewer, self.bands)
         self.resize(1400, 900)
         self.build()
 

@@ -577,12 +577,12 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
     </message>
     <message>
         <location line="+5"/>
-        <location line="+34"/>
+        <location line="+44"/>
         <source>All agents</source>
         <translation>All agents</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-41"/>
         <source>All sources</source>
         <translation>All sources</translation>
     </message>
@@ -590,6 +590,41 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <location line="+7"/>
         <source>Peak ≥ </source>
         <translation>Peak ≥ </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All calls</source>
+        <translation>All calls</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not calmed down</source>
+        <translation>Not calmed down</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No apology</source>
+        <translation>No apology</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CLEAR not complete</source>
+        <translation>CLEAR not complete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A trap hit</source>
+        <translation>A trap hit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalation words heard</source>
+        <translation>Escalation words heard</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the calls where this went wrong</source>
+        <translation>Only the calls where this went wrong</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1268,7 +1303,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
 <context>
     <name>CallsTableModel</name>
     <message>
-        <location filename="../../ui/calls_table.py" line="-130"/>
+        <location filename="../../ui/calls_table.py" line="-140"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
@@ -2780,7 +2815,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <translation>The comments could not be read: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Comments on your calls appear here once your name is set (Settings) or sync is signed in.</source>
         <translation>Comments on your calls appear here once your name is set (Settings) or sync is signed in.</translation>
     </message>
@@ -2821,7 +2856,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review_window.py" line="+76"/>
+        <location filename="../../ui/review_window.py" line="+83"/>
         <source>ClearDesk — call review</source>
         <translation>ClearDesk — call review</translation>
     </message>

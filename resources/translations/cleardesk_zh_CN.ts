@@ -577,12 +577,12 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
     </message>
     <message>
         <location line="+5"/>
-        <location line="+34"/>
+        <location line="+44"/>
         <source>All agents</source>
         <translation>全部坐席</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-41"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
@@ -590,6 +590,41 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <location line="+7"/>
         <source>Peak ≥ </source>
         <translation>峰值 ≥ </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All calls</source>
+        <translation>全部通话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not calmed down</source>
+        <translation>未能平复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No apology</source>
+        <translation>未致歉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CLEAR not complete</source>
+        <translation>CLEAR 未做全</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A trap hit</source>
+        <translation>踩了话术陷阱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalation words heard</source>
+        <translation>客户扬言升级投诉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the calls where this went wrong</source>
+        <translation>只显示在这方面出了问题的通话</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1268,7 +1303,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
 <context>
     <name>CallsTableModel</name>
     <message>
-        <location filename="../../ui/calls_table.py" line="-130"/>
+        <location filename="../../ui/calls_table.py" line="-140"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
@@ -2780,7 +2815,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
         <translation>无法读取点评：%1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Comments on your calls appear here once your name is set (Settings) or sync is signed in.</source>
         <translation>在“设置”中填写您的姓名，或登录同步之后，针对您通话的点评会显示在这里。</translation>
     </message>
@@ -2821,7 +2856,7 @@ Check the devices in Settings (Audio and speech). You can still take notes and t
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review_window.py" line="+76"/>
+        <location filename="../../ui/review_window.py" line="+83"/>
         <source>ClearDesk — call review</source>
         <translation>ClearDesk——通话回顾</translation>
     </message>

@@ -77,6 +77,18 @@ def test_sort_and_filter(store: Store, three_calls: dict[str, Any]) -> None:
         {three_calls["good"], three_calls["bad"]}
     with pytest.raises(ValueError):
         review.calls(CallQuery(sort="DROP TABLE"))
+    # What went wrong (bands 35/55/75): bad peaked at 91 and ended at 88; good came down and
+    # calm never went up. Only calm has no apology (bad's at 20 s counts, unticked later).
+    def went_wrong(problem: str) -> set[str]:
+        return {k for k, v in three_calls.items()
+                if v in {c.id for c in review.calls(CallQuery(problem=problem))}}
+
+    assert went_wrong("not_calmed") == {"bad"}
+    assert went_wrong("no_apology") == {"calm"}
+    assert went_wrong("clear_incomplete") == {"bad", "calm"}
+    assert went_wrong("traps") == went_wrong("escalation") == {"bad"}
+    with pytest.raises(ValueError):
+        review.calls(CallQuery(problem="everything"))
 
 
 def test_team_statistics_match_the_hand_computed_ones(store: Store,

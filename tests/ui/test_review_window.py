@@ -71,6 +71,9 @@ def test_the_list_sorts_by_peak_and_filters(open_review: OpenReview,
     assert {c.id for c in w.model.calls} == {review_data.calls["calmed"],
                                               review_data.calls["worst"]}
     assert w.count.text() == "Calls: 2"
+    w.filters.min_peak.setValue(0)
+    w.filters.problem.setCurrentIndex(w.filters.problem.findData("not_calmed"))
+    assert [c.id for c in w.model.calls] == [review_data.calls["worst"]]  # ended agitated
 
 
 def test_search_finds_a_call_by_what_was_said(open_review: OpenReview, qtbot,
