@@ -43,8 +43,12 @@ class ReviewControl(QObject):
         if self.review is not None and self.review.viewer != self._viewer():
             self.close()  # signed in as someone else, or the role is known now: build again
         if self.review is None:
-            self.review = ReviewWindow(w.service, w.catalog, w.translations.language,
-                                       w.settings)
+            try:
+                self.review = ReviewWindow(w.service, w.catalog, w.translations.language,
+                                           w.settings)
+            except StoreError as exc:  # the database could not be read: say so, as elsewhere
+                w.report(exc)
+                return
             self.review.comments_read.connect(self.check_comments)
             self.review.destroyed.connect(self._on_destroyed)
         else:

@@ -7,7 +7,7 @@ pull); a standalone counter every call on this desk. See desk.review.Viewer.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -251,11 +251,6 @@ class ReviewWindow(QMainWindow):
         calls = [self.model.calls[r] for r in rows]
         self.compare.set_calls(calls)
         self.tabs.setCurrentWidget(self.compare)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "tabs"):
-            pass  # the owner rebuilds the window in the new language
-        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.compare.clear()
