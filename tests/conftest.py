@@ -51,3 +51,15 @@ def review_data(_review_master, tmp_path):  # type: ignore[no-untyped-def]
     from tests.review_data import copy
 
     return copy(_review_master, tmp_path / "review")
+
+
+@pytest.fixture
+def beijing(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The process runs in Beijing time (UTC+8) for the test: local days differ from UTC's."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("needs time.tzset (POSIX) to run the desk in another time zone")
+    monkeypatch.setenv("TZ", "CST-8")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

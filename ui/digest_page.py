@@ -7,7 +7,6 @@ are in pixels of a page PAGE_WIDTH wide; the painter scales the page to the pape
 from __future__ import annotations
 
 import html
-import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -28,7 +27,7 @@ from ui.digest_charts import (
     insert_charts,
     marker,
 )
-from ui.format import call_time, local
+from ui.format import call_time, fill, local
 
 PAGE_WIDTH = 720
 FONT_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei",
@@ -36,7 +35,6 @@ FONT_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", "Mic
 MAX_AGENTS = 8
 MAX_LIST = 5
 PAGE_TEXT = 240  # columns of a root cause or measure on the page (about three lines)
-_PLACEHOLDER = re.compile(r"%([1-9])")
 
 
 def e(text: str) -> str:
@@ -54,12 +52,6 @@ def page_font(lang: str, pixels: int = 12) -> QFont:
     font.setPixelSize(pixels)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)  # same widths on paper
     return font
-
-
-def fill(text: str, *values: object) -> str:
-    """``text`` with %1, %2... replaced in one pass (a value holding "%2" stays as it is)."""
-    return _PLACEHOLDER.sub(lambda m: str(values[int(m.group(1)) - 1])
-                            if int(m.group(1)) <= len(values) else m.group(0), text)
 
 
 def _short(text: str, limit: int = PAGE_TEXT) -> str:

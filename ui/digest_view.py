@@ -41,7 +41,8 @@ from desk.content import Catalog
 from desk.digest import Digest, build_digest
 from desk.review import Viewer
 from desk.store import Store
-from ui.digest_page import PAGE_WIDTH, DigestPage, fill
+from ui.digest_page import PAGE_WIDTH, DigestPage
+from ui.format import fill
 
 MARGIN_MM = 12.0
 DATES_IDLE_MS = 400

@@ -41,6 +41,11 @@ def countdown(seconds: float) -> str:
     return f"{h}:{m:02d}:{sec:02d}" if h else f"{m:02d}:{sec:02d}"
 
 
-def fill(template: str, *args: str) -> str:
-    """``template`` with %1, %2... replaced in one pass (a value may itself contain "%2")."""
-    return re.sub(r"%(\d)", lambda m: args[int(m.group(1)) - 1], template)
+PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def fill(template: str, *values: object) -> str:
+    """``template`` with %1, %2... replaced in one pass (a value holding "%2" stays as it is;
+    a placeholder with no value too)."""
+    return PLACEHOLDER.sub(lambda m: str(values[int(m.group(1)) - 1])
+                           if int(m.group(1)) <= len(values) else m.group(0), template)

@@ -48,7 +48,6 @@ class MainWindow(QMainWindow):
         self.control = CallControl(self)
         self.sync = SyncControl(self)
         self.review = ReviewControl(self)
-        self.review.update_name()
         self.setObjectName("main_window")
         self.resize(1360, 820)
         self.poll = QTimer(self)

@@ -64,6 +64,7 @@ class ReviewControl(QObject):
         """The language changed: a review window open is opened again in the new one."""
         was_open = self.review is not None and self.review.isVisible()
         self.close()
+        self.update_name()
         if was_open:
             self.open()
         self.check_comments()
@@ -97,7 +98,6 @@ class ReviewControl(QObject):
         """Show on the Review action how many comments on my calls are unread; say it in the
         status bar when new ones arrived."""
         w = self.window
-        self.update_name()
         try:
             unread = len(CommentService(w.service).received(unread_only=True))
         except StoreError:

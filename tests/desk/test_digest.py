@@ -8,8 +8,6 @@ Tue 2024-03-05 is [2024-03-04T16:00Z, 2024-03-05T16:00Z), and the meeting is hel
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
@@ -25,31 +23,14 @@ from desk.cases import CaseFilter, CaseService
 from desk.digest import build_digest
 from desk.review import CallQuery, ReviewService
 from desk.store import Store
-from desk.timeutil import parse_iso, to_iso
+from desk.timeutil import parse_iso
+from tests.desk.conftest import FakeNow
 
 BANDS = (35.0, 55.0, 75.0)  # elevated, agitated, escalate (the shipped scorer's)
 DAY = Period.day(date(2024, 3, 5))
 WEEK = Period(date(2024, 3, 4), date(2024, 3, 11))  # Mon 4 .. Sun 10 March
 MEETING = datetime(2024, 3, 6, 1, 0, tzinfo=timezone.utc)
 HUGE = "Firmware\x00 bug\x07 in batch 7\u200b — " * 2000  # 62 000 characters, odd ones inside
-
-
-class Clock:
-    """What the services take for "now" (desk.cases and desk.calls): each call returns the set
-    time and moves on by 1 ms, so edits keep their order."""
-
-    def __init__(self) -> None:
-        self.at = parse_iso("2024-01-01T00:00:00.000Z")
-
-    def set(self, iso: str) -> None:
-        self.at = parse_iso(iso)
-
-    def __call__(self) -> str:
-        from datetime import timedelta
-
-        stamp = to_iso(self.at)
-        self.at += timedelta(milliseconds=1)
-        return stamp
 
 
 @dataclass
@@ -60,21 +41,10 @@ class FixedSet:
     calls: dict[str, str]
 
 
-@pytest.fixture
-def beijing(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    if not hasattr(time, "tzset"):
-        pytest.skip("needs time.tzset (POSIX) to run the desk in another time zone")
-    monkeypatch.setenv("TZ", "CST-8")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
 def build_fixed_set(store: Store, monkeypatch: pytest.MonkeyPatch) -> FixedSet:
     """Eight cases of four customers, six callbacks, five calls. Times are UTC; the local day
     (Beijing) of each is given where it matters."""
-    clock = Clock()
+    clock = FakeNow("2024-01-01T00:00:00.000Z")
     monkeypatch.setattr(desk.cases, "now_iso", clock)
     monkeypatch.setattr(desk.calls, "now_iso", clock)
     ana, bob = CaseService(store, agent="ana"), CaseService(store, agent="bob")

@@ -3,7 +3,6 @@ tests/desk/test_digest.py (Beijing time; the digest day is Tue 2024-03-05)."""
 
 from __future__ import annotations
 
-import time
 import unicodedata
 from collections.abc import Iterator
 from datetime import date
@@ -25,17 +24,6 @@ from tests.desk.test_digest import BANDS, DAY, MEETING, WEEK, FixedSet, build_fi
 from ui.digest_page import DigestPage
 from ui.digest_view import DigestDialog, render_digest_pdf
 from ui.i18n import Translations
-
-
-@pytest.fixture
-def beijing(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    if not hasattr(time, "tzset"):
-        pytest.skip("needs time.tzset (POSIX) to run the desk in another time zone")
-    monkeypatch.setenv("TZ", "CST-8")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.fixture

@@ -175,7 +175,7 @@ def test_the_main_window_opens_the_review_and_counts_new_comments(
     CommentService(CaseService(desk.store, agent="sue")).add(
         review_data.calls["calmed"], 5.0, "Well done: the apology came first.")
     w = desk.window
-    w.review.check_comments()  # as after a sync brought rows
+    w.review.rows_arrived()  # as after a sync brought rows
     action = w.actions_by_name["review"]
     assert action.text() == "Review calls (new comments: 1)"
     assert "commented on your calls" in w.statusBar().currentMessage()
